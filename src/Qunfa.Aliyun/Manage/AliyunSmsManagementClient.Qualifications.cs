@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Qunfa.Aliyun.Common;
+using Qunfa.Aliyun.Rpc;
+
+namespace Qunfa.Aliyun.Manage;
+
+internal sealed partial class AliyunSmsManagementClient
+{
+    public async Task<string?> SubmitSmsQualificationAsync(SmsQualificationApplication application, CancellationToken cancellationToken = default)
+    {
+        var response = await InvokeAsync(QualificationRequest(application), cancellationToken).ConfigureAwait(false);
+        return IdFrom(response.Root, "QualificationGroupId", "QualificationId");
+    }
+
+    public async Task<ListPage<SmsQualificationRecord>> QuerySmsQualificationRecordAsync(SmsQualificationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Paging.Validate(query.PageNo, query.PageSize);
+        var request = new RpcRequest("QuerySmsQualificationRecord")
+            .Add("PageNo", query.PageNo)
+            .Add("PageSize", query.PageSize)
+            .Add("QualificationGroupName", query.QualificationGroupName)
+            .Add("CompanyName", query.CompanyName)
+            .Add("LegalPersonName", query.LegalPersonName)
+            .Add("State", query.State)
+            .Add("WorkOrderId", query.WorkOrderId);
+        var response = await InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        var data = response.Root.Payload("Data");
+        var items = data.Array("List").Select(row => new SmsQualificationRecord(
+            row.Str("GroupId") ?? row.Str("QualificationGroupId") ?? string.Empty,
+            row.Str("QualificationGroupName"),
+            row.Str("CompanyName"),
+            ReviewStatusMapper.FromQualificationState(row.Str("State"), row.Str("AuditRemark")),
+            row.Str("StateName"),
+            row.Str("WorkOrderId"),
+            row.Bool("UseBySelf"),
+            ChinaTime.Parse(row.Str("AuditTime")))).ToList();
+        return new ListPage<SmsQualificationRecord>(data.Long("Total") ?? items.Count, items, response.RequestId);
+    }
+
+    public async Task<string?> CreateSmsAuthorizationLetterAsync(SmsAuthorizationLetterApplication application, CancellationToken cancellationToken = default)
+    {
+        var response = await InvokeAsync(LetterRequest(application), cancellationToken).ConfigureAwait(false);
+        return IdFrom(response.Root, "AuthorizationLetterId");
+    }
+
+    public async Task<IReadOnlyList<SmsAuthorizationLetter>> QuerySmsAuthorizationLetterAsync(SmsAuthorizationLetterQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var request = new RpcRequest("QuerySmsAuthorizationLetter")
+            .Add("AuthorizationLetterIdList", query.AuthorizationLetterIdList is null ? null : JsonText.ArrayOfStrings(query.AuthorizationLetterIdList))
+            .Add("SignName", query.SignName)
+            .Add("OrganizationCode", query.OrganizationCode)
+            .Add("State", query.State)
+            .Add("Status", query.Status);
+        var response = await InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        var rows = response.Root.Get("Data") is { ValueKind: JsonValueKind.Object } wrapper ? wrapper.Array("List") : response.Root.Array("Data");
+        return rows.Select(row => new SmsAuthorizationLetter(
+            row.Str("AuthorizationLetterId") ?? string.Empty,
+            row.Str("AuthorizationLetterName"),
+            row.Str("Authorization"),
+            row.Str("ProxyAuthorization"),
+            row.Str("OrganizationCode"),
+            row.Str("AuthorizationLetterExpDate"),
+            row.Str("AuthorizationLetterPic"),
+            row.Strings("SignScope"),
+            ReviewStatusMapper.FromQualificationState(row.Str("State"), row.Str("AuditRemark")),
+            row.Str("Status") is { } status ? string.Equals(status, "VALID", StringComparison.OrdinalIgnoreCase) : null)).ToList();
+    }
+
+    public async Task RequiredPhoneCodeAsync(string phoneNo, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phoneNo);
+        await InvokeAsync(new RpcRequest("RequiredPhoneCode").Add("PhoneNo", phoneNo.Trim()), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static RpcRequest QualificationRequest(SmsQualificationApplication a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (!a.UseBySelf && a.BusinessLicensePics.Count == 0)
+        {
+            throw new ArgumentException("BusinessLicensePics are required when UseBySelf is false.", nameof(a));
+        }
+
+        return new RpcRequest("SubmitSmsQualification")
+            .Add("QualificationName", a.QualificationName)
+            .Add("UseBySelf", a.UseBySelf)
+            .Add("WhetherShare", a.WhetherShare)
+            .Add("CompanyName", a.CompanyName)
+            .Add("CompanyType", a.CompanyType)
+            .Add("OrganizationCode", a.OrganizationCode)
+            .Add("BussinessLicenseExpDate", a.BusinessLicenseExpDate)
+            .Add("LegalPersonName", a.LegalPersonName)
+            .Add("LegalPersonIDCardNo", a.LegalPersonIdCardNo)
+            .Add("LegalPersonIDCardType", a.LegalPersonIdCardType)
+            .Add("LegalPersonIdCardEffTime", a.LegalPersonIdCardEffTime)
+            .Add("AdminName", a.AdminName)
+            .Add("AdminIDCardNo", a.AdminIdCardNo)
+            .Add("AdminIDCardType", a.AdminIdCardType)
+            .Add("AdminIDCardExpDate", a.AdminIdCardExpDate)
+            .Add("AdminIDCardPic", a.AdminIdCardPic)
+            .Add("AdminIDCardFrontFace", a.AdminIdCardFrontFace)
+            .Add("AdminPhoneNo", a.AdminPhoneNo)
+            .Add("CertifyCode", a.CertifyCode)
+            .Add("BusinessLicensePics", a.BusinessLicensePics.Count == 0 ? null : JsonText.ArrayOfObjects(
+                a.BusinessLicensePics.Select(p => new Dictionary<string, string> { ["Type"] = p.Type, ["LicensePic"] = p.LicensePic })))
+            .Add("OtherFiles", a.OtherFiles is null ? null : JsonText.ArrayOfObjects(
+                a.OtherFiles.Select(key => new Dictionary<string, string> { ["LicensePic"] = key })))
+            .Add("Remark", a.Remark);
+    }
+
+    internal static RpcRequest LetterRequest(SmsAuthorizationLetterApplication a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.SignList.Count is 0 or > SmsAuthorizationLetterApplication.MaxSigns)
+        {
+            throw new ArgumentException($"SignList takes 1 to {SmsAuthorizationLetterApplication.MaxSigns} signatures.", nameof(a));
+        }
+
+        return new RpcRequest("CreateSmsAuthorizationLetter")
+            .Add("Authorization", a.Authorization)
+            .Add("ProxyAuthorization", a.ProxyAuthorization)
+            .Add("OrganizationCode", a.OrganizationCode)
+            .Add("AuthorizationLetterName", a.AuthorizationLetterName)
+            .Add("AuthorizationLetterExpDate", a.AuthorizationLetterExpDate)
+            .Add("AuthorizationLetterPic", a.AuthorizationLetterPic)
+            .Add("SignList", JsonText.ArrayOfStrings(a.SignList));
+    }
+
+    // Data is documented as the bare id (number or string); tolerate an object carrying it too.
+    private static string? IdFrom(JsonElement root, params string[] names) => root.Get("Data") switch
+    {
+        { ValueKind: JsonValueKind.Object } data => names.Select(n => data.Str(n)).FirstOrDefault(v => v is not null),
+        { ValueKind: JsonValueKind.String or JsonValueKind.Number } => root.Str("Data"),
+        _ => names.Select(n => root.Str(n)).FirstOrDefault(v => v is not null),
+    };
+}

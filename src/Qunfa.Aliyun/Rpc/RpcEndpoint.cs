@@ -1,0 +1,7 @@
+namespace Qunfa.Aliyun.Rpc;
+
+internal enum RpcEndpoint
+{
+    Sms,
+    Dybase,
+}

@@ -1,0 +1,61 @@
+namespace Qunfa.Emulators;
+
+/// <summary>Monotonic counters for tests and the benchmark; updated with Interlocked, never locked.</summary>
+public sealed class EmulatorCounters
+{
+    private long _rpcRequests, _rpcErrors, _sendCalls, _acceptedMessages, _reportedMessages, _failedReports,
+        _duplicateReports, _mnsReceived, _mnsDeleted, _injectedServerErrors, _droppedConnections;
+
+    public long RpcRequests => Interlocked.Read(ref _rpcRequests);
+
+    public long RpcErrors => Interlocked.Read(ref _rpcErrors);
+
+    public long AcceptedSendCalls => Interlocked.Read(ref _sendCalls);
+
+    public long AcceptedMessages => Interlocked.Read(ref _acceptedMessages);
+
+    public long ReportedMessages => Interlocked.Read(ref _reportedMessages);
+
+    public long FailedReports => Interlocked.Read(ref _failedReports);
+
+    public long DuplicateReports => Interlocked.Read(ref _duplicateReports);
+
+    public long MnsReceived => Interlocked.Read(ref _mnsReceived);
+
+    public long MnsDeleted => Interlocked.Read(ref _mnsDeleted);
+
+    public long InjectedServerErrors => Interlocked.Read(ref _injectedServerErrors);
+
+    public long DroppedConnections => Interlocked.Read(ref _droppedConnections);
+
+    internal void RecordRpc(bool success)
+    {
+        Interlocked.Increment(ref _rpcRequests);
+        if (!success)
+        {
+            Interlocked.Increment(ref _rpcErrors);
+        }
+    }
+
+    internal void AddAccepted(int numbers)
+    {
+        Interlocked.Increment(ref _sendCalls);
+        Interlocked.Add(ref _acceptedMessages, numbers);
+    }
+
+    internal void AddReported(int numbers, int failed)
+    {
+        Interlocked.Add(ref _reportedMessages, numbers);
+        Interlocked.Add(ref _failedReports, failed);
+    }
+
+    internal void AddDuplicateReport() => Interlocked.Increment(ref _duplicateReports);
+
+    internal void AddMnsReceived(int n) => Interlocked.Add(ref _mnsReceived, n);
+
+    internal void AddMnsDeleted(int n) => Interlocked.Add(ref _mnsDeleted, n);
+
+    internal void AddInjectedServerError() => Interlocked.Increment(ref _injectedServerErrors);
+
+    internal void AddDroppedConnection() => Interlocked.Increment(ref _droppedConnections);
+}

@@ -1,0 +1,66 @@
+namespace Qunfa.Emulators;
+
+public sealed class EmulatorOptions
+{
+    public List<EmulatorAccount> Accounts { get; set; } = [new EmulatorAccount()];
+
+    public TimeSpan ReviewDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan ReportDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Signature/template/qualification/letter names or contents containing this are rejected at review.</summary>
+    public string RejectMarker { get; set; } = "REJECT";
+
+    public List<DeliveryFailureRule> DeliveryFailureRules { get; set; } =
+    [
+        new() { NumberSuffix = "0001", ErrCode = "MOBILE_NOT_ON_SERVICE", ErrMessage = "停机或空号" },
+        new() { NumberSuffix = "0002", ErrCode = "MOBILE_IN_BLACK", ErrMessage = "手机号在黑名单" },
+        new() { NumberSuffix = "0003", ErrCode = "MOBILE_TERMINAL_ERROR", ErrMessage = "手机终端问题" },
+    ];
+
+    public bool VerificationFlowControl { get; set; } = true;
+
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan StsTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    public TimeSpan MnsVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan OssPolicyLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Oldest send batches are forgotten beyond this many numbers so long benchmarks stay bounded.</summary>
+    public int MaxRetainedMessages { get; set; } = 5_000_000;
+
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    public double ServerErrorRate { get; set; }
+
+    public double DropAfterAcceptRate { get; set; }
+
+    public double DuplicateReportRate { get; set; }
+
+    public int? Seed { get; set; }
+
+    /// <summary>Not bindable from configuration; tests set a fake clock here.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+}
+
+public sealed class EmulatorAccount
+{
+    public string AccessKeyId { get; set; } = "emulator-ak";
+
+    public string AccessKeySecret { get; set; } = "emulator-secret";
+
+    public string AccountUid { get; set; } = "1234567890";
+
+    public bool Active { get; set; } = true;
+}
+
+public sealed class DeliveryFailureRule
+{
+    public string NumberSuffix { get; set; } = "";
+
+    public string ErrCode { get; set; } = "";
+
+    public string ErrMessage { get; set; } = "";
+}

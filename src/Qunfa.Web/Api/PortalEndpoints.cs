@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Settings;
+using Qunfa.Web.Infrastructure.Localization;
+
+namespace Qunfa.Web.Api;
+
+public static class PortalEndpoints
+{
+    public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/logo", async (QunfaDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var logo = await db.PortalProfiles.AsNoTracking()
+                .Where(p => p.Id == PortalProfile.SingletonId && p.Logo != null)
+                .Select(p => new { p.Logo, p.LogoContentType, p.UpdatedAt })
+                .FirstOrDefaultAsync(ct);
+            if (logo is null) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.File(logo.Logo!, logo.LogoContentType, lastModified: logo.UpdatedAt);
+        });
+
+        // The language choice is remembered in the standard culture cookie for a year.
+        app.MapPost("/culture", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        {
+            if (LocalizationSetup.Cultures.Any(c => c.Name == culture))
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        });
+        return app;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Features.AdminLog;
+using Qunfa.Web.Infrastructure.Paging;
+using Qunfa.Web.Infrastructure.Time;
+
+namespace Qunfa.Web.Areas.Admin.Pages.Log;
+
+public sealed class IndexModel(AdminLogQuery query, OperatorClock clock) : PageModel
+{
+    public OperatorClock Clock => clock;
+    public DateOnly Day { get; private set; }
+    public PagedList<AdminLogEntry> Entries { get; private set; } = null!;
+    public PagerModel Pager { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? day, int? page, int? size, CancellationToken ct)
+    {
+        // An unreadable date falls back to today rather than failing the page.
+        Day = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
+        Entries = await query.ForDayAsync(Day, new PageRequest(page, size), ct);
+        Pager = PagerModel.For(Entries, Request, "/admin/log");
+    }
+}

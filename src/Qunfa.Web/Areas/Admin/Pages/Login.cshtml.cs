@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qunfa.Web.Features.AdminAuth;
+using Qunfa.Web.Infrastructure.Validation;
+
+namespace Qunfa.Web.Areas.Admin.Pages;
+
+public sealed class LoginModel(AdminSignInService signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty] public string? Account { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await signIn.SignInAsync(Account, Password, ct);
+        if (outcome.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
+        ModelState.AddOutcome(outcome, localizer, prefix: "");
+        Password = null;
+        return Page();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qunfa.Web.Domain.Settings;
+using Qunfa.Web.Features.Settings;
+using Qunfa.Web.Infrastructure.Security;
+
+namespace Qunfa.Web.Areas.Admin.Pages.Settings;
+
+public sealed class PaymentModel(PaymentSettingsService payment, SecretProtector secrets) : PageModel
+{
+    public PaymentSettings? Settings { get; private set; }
+    public string MaskedKey { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Settings = await payment.GetAsync(ct);
+        MaskedKey = secrets.Mask(Settings?.ProtectedMd5Key ?? "");
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Domain.Settings;
+using Qunfa.Web.Domain.Setup;
+
+namespace Qunfa.Web.Data;
+
+/// <summary>
+/// The one model. Each database provider has its own subclass so that its migrations live apart
+/// (see docs/decisions/0002-one-context-per-provider.md).
+/// </summary>
+public abstract class QunfaDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Installation> Installations => Set<Installation>();
+    public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
+    public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+    public DbSet<PortalProfile> PortalProfiles => Set<PortalProfile>();
+    public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
+    public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<WizardStep>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AdminAction>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<CarrierKind>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Qunfa.Web.Domain.Admins;
+
+/// <summary>Stored by name; each has a readable label in the resources (AdminAction.{Name}).</summary>
+public enum AdminAction
+{
+    Login,
+    Logout,
+    CompleteSetup,
+    UpdatePortalProfile,
+    UpdateCarrierAccount,
+    UpdatePaymentSettings,
+}

@@ -1,0 +1,18 @@
+namespace Qunfa.Web.Domain.Setup;
+
+/// <summary>The single row that records the first-run wizard (初始化) and the licence details of step 1.</summary>
+public sealed class Installation
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public WizardStep Step { get; set; } = WizardStep.License;
+    public string LicenseeName { get; set; } = "";
+    public string CompanyName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string PurchaseInfo { get; set; } = "";
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool IsComplete => Step == WizardStep.Done;
+}

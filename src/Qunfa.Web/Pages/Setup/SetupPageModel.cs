@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qunfa.Web.Domain.Setup;
+using Qunfa.Web.Features.Setup;
+using Qunfa.Web.Infrastructure.Validation;
+
+namespace Qunfa.Web.Pages.Setup;
+
+/// <summary>
+/// A wizard step page. Before any handler runs: after completion every step leads to 完成, and a step
+/// beyond the one the wizard waits on leads back to that one with a message.
+/// </summary>
+public abstract class SetupPageModel(SetupService setup, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    protected SetupService Setup => setup;
+    protected IStringLocalizer<SharedResource> L => localizer;
+    public abstract WizardStep PageStep { get; }
+    public Installation Installation { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public static string UrlOf(WizardStep step) => step switch
+    {
+        WizardStep.License => "/setup/license",
+        WizardStep.AdminAccount => "/setup/admin",
+        WizardStep.SystemInfo => "/setup/system",
+        WizardStep.Portal => "/setup/portal",
+        _ => "/setup/done",
+    };
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Installation = await setup.GetAsync(HttpContext.RequestAborted);
+        if (Installation.IsComplete && PageStep != WizardStep.Done)
+        {
+            Notice = SetupService.AlreadyCompleteMessage;
+            context.Result = Redirect(UrlOf(WizardStep.Done));
+            return;
+        }
+        if (PageStep > Installation.Step)
+        {
+            Notice = SetupService.OutOfOrderMessage;
+            context.Result = Redirect(UrlOf(Installation.Step));
+            return;
+        }
+        await next();
+    }
+
+    protected IActionResult AfterSubmit(Outcome outcome, WizardStep next)
+    {
+        if (outcome.Succeeded) return Redirect(UrlOf(next));
+        ModelState.AddOutcome(outcome, L);
+        return Page();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Features.AdminAuth;
+using Qunfa.Web.Features.AdminLog;
+using Qunfa.Web.Features.Settings;
+using Qunfa.Web.Features.Setup;
+using Qunfa.Web.Infrastructure.Localization;
+using Qunfa.Web.Infrastructure.Security;
+using Qunfa.Web.Infrastructure.Settings;
+using Qunfa.Web.Infrastructure.Time;
+using Qunfa.Web.Api;
+
+namespace Qunfa.Web;
+
+/// <summary>Everything the host registers and the order of its middleware, kept out of Program.cs.</summary>
+public static class WebRegistration
+{
+    public static IServiceCollection AddQunfaWeb(this IServiceCollection services, StartupSettings settings)
+    {
+        Directory.CreateDirectory(settings.DataDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new OperatorClock(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
+        services.AddHttpContextAccessor();
+        // Chinese text is written as is, not as numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddDataProtection()
+            .SetApplicationName("Qunfa")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<IPasswordHasher<AdminUser>, PasswordHasher<AdminUser>>();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies the operator names are believed; by default none, so X-Forwarded-For is ignored.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in settings.Qunfa.KnownProxies)
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+
+        services.AddQunfaLocalization();
+        services.AddAdminAuthentication(TimeSpan.FromMinutes(settings.Qunfa.AdminSessionMinutes));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "qunfa.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminClaims.Policy);
+                o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddSingleton<SetupState>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<AdminLogWriter>();
+        services.AddScoped<AdminLogQuery>();
+        services.AddScoped<AdminSignInService>();
+        services.AddScoped<PortalProfileService>();
+        services.AddScoped<CarrierAccountService>();
+        services.AddScoped<PaymentSettingsService>();
+        return services;
+    }
+
+    public static WebApplication UseQunfaPipeline(this WebApplication app, StartupSettings settings)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.MapHealthChecks("/healthz");
+        app.UseSetupGate();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapPortalEndpoints();
+        return app;
+    }
+}
