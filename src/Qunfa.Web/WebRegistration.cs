@@ -76,7 +76,9 @@ public static class WebRegistration
 
     public static WebApplication UseQunfaPipeline(this WebApplication app, StartupSettings settings)
     {
-        app.UseForwardedHeaders();
+        // The middleware believes any sender when no proxy is named, so it runs only when some are.
+        if (settings.Qunfa.KnownProxies.Count > 0)
+            app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();

@@ -4,9 +4,10 @@ internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout)
 {
     private sealed class PendingRange(IMnsMessageSource source, int start, int count, long enqueueTimeMs)
     {
+        private readonly int _end = start + count;
         private int _next = start;
 
-        public bool Exhausted => _next >= start + count;
+        public bool Exhausted => _next >= _end;
 
         public MnsMessage Take() => new(source, _next++, enqueueTimeMs);
     }

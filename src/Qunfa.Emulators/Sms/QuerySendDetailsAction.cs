@@ -35,7 +35,7 @@ internal static class QuerySendDetailsAction
             var batch = call.Account.Sent.ByBizId(bizId);
             matches = batch is null
                 ? []
-                : Enumerable.Range(0, batch.Count).Where(i => batch.Numbers[i] == number).Select(i => (batch, i));
+                : Enumerable.Range(0, batch.Count).Where(i => batch.Numbers.Matches(i, number)).Select(i => (batch, i));
         }
         else
         {
@@ -59,7 +59,7 @@ internal static class QuerySendDetailsAction
         var failure = batch.Reported ? batch.Failure(i) : null;
         return new JsonObject
         {
-            ["PhoneNum"] = batch.Numbers[i],
+            ["PhoneNum"] = batch.Numbers.GetString(i),
             ["SendStatus"] = !batch.Reported ? 1 : failure is null ? 3 : 2,
             ["ErrCode"] = !batch.Reported ? "" : failure?.ErrCode ?? "DELIVERED",
             ["TemplateCode"] = batch.TemplateCode,

@@ -38,7 +38,7 @@ internal static class SendBatchSmsAction
         {
             return badTemplate;
         }
-        var numbers = new string[rawNumbers.Length];
+        var builder = new PhoneList.Builder(rawNumbers.Length, rawNumbers.Sum(n => n.Length));
         var contents = new string[rawNumbers.Length];
         for (var i = 0; i < rawNumbers.Length; i++)
         {
@@ -54,17 +54,19 @@ internal static class SendBatchSmsAction
             {
                 return badParam;
             }
-            if (SendChecks.Number(rawNumbers[i], template, out numbers[i]) is { } badNumber)
+            if (SendChecks.Number(rawNumbers[i], template, out var number) is { } badNumber)
             {
                 return badNumber;
             }
+            builder.Add(number);
             contents[i] = TemplateText.WithSignature(signNames[i], rendered);
         }
+        var numbers = builder.Build();
         if (template.Type == 0 && call.State.Options.VerificationFlowControl)
         {
-            foreach (var group in Enumerable.Range(0, numbers.Length).GroupBy(i => signNames[i]))
+            foreach (var group in Enumerable.Range(0, numbers.Count).GroupBy(i => signNames[i]))
             {
-                if (account.VerificationLimits.TryAcquire(group.Key, group.Select(i => numbers[i]).ToArray(), call.Now) is { } limited)
+                if (account.VerificationLimits.TryAcquire(group.Key, group.Select(numbers.GetString).ToArray(), call.Now) is { } limited)
                 {
                     return limited;
                 }

@@ -54,7 +54,7 @@ internal static class SendChecks
         return null;
     }
 
-    public static RpcResult? Number(string raw, TemplateRecord template, out string normalized)
+    public static RpcResult? Number(ReadOnlySpan<char> raw, TemplateRecord template, out ReadOnlySpan<char> normalized)
     {
         var kind = PhoneNumbers.Normalize(raw, out normalized);
         return kind switch

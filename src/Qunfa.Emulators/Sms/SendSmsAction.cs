@@ -12,8 +12,9 @@ internal static class SendSmsAction
     private static RpcResult Handle(RpcCall call)
     {
         var account = call.Account;
-        var raw = call.Req("PhoneNumbers").Split(',');
-        if (raw.Length > MaxNumbers)
+        var raw = call.Req("PhoneNumbers");
+        var count = raw.AsSpan().Count(',') + 1;
+        if (count > MaxNumbers)
         {
             return RpcResult.Business("isv.MOBILE_COUNT_OVER_LIMIT", $"手机号码数量超过限制:{MaxNumbers}");
         }
@@ -34,16 +35,18 @@ internal static class SendSmsAction
         {
             return badParam;
         }
-        var numbers = new string[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        var builder = new PhoneList.Builder(count, raw.Length);
+        foreach (var range in raw.AsSpan().Split(','))
         {
-            if (SendChecks.Number(raw[i], template, out numbers[i]) is { } bad)
+            if (SendChecks.Number(raw.AsSpan(range), template, out var number) is { } bad)
             {
                 return bad;
             }
+            builder.Add(number);
         }
+        var numbers = builder.Build();
         if (template.Type == 0 && call.State.Options.VerificationFlowControl
-            && account.VerificationLimits.TryAcquire(signName, numbers, call.Now) is { } limited)
+            && account.VerificationLimits.TryAcquire(signName, numbers.ToStrings(), call.Now) is { } limited)
         {
             return limited;
         }

@@ -12,7 +12,7 @@ internal sealed class SmsBatch : IMnsMessageSource
 
     public required string BizId { get; init; }
 
-    public required string[] Numbers { get; init; }
+    public required PhoneList Numbers { get; init; }
 
     /// <summary>Length 1 when every number shares the value (SendSms), otherwise one per number.</summary>
     public required string[] SignNames { get; init; }
@@ -39,7 +39,7 @@ internal sealed class SmsBatch : IMnsMessageSource
 
     public int FailedCount { get; private set; }
 
-    public int Count => Numbers.Length;
+    public int Count => Numbers.Count;
 
     public string SignName(int i) => SignNames.Length == 1 ? SignNames[0] : SignNames[i];
 
@@ -61,7 +61,7 @@ internal sealed class SmsBatch : IMnsMessageSource
     public void MarkReported(DateTimeOffset now)
     {
         var failed = 0;
-        for (var i = 0; i < Numbers.Length; i++)
+        for (var i = 0; i < Numbers.Count; i++)
         {
             if (Failure(i) is not null)
             {
@@ -73,7 +73,7 @@ internal sealed class SmsBatch : IMnsMessageSource
         Reported = true;
     }
 
-    public int IndexOf(string number) => Array.IndexOf(Numbers, number);
+    
 
     public string MessageId(int index) => BizId.Replace("^", "", StringComparison.Ordinal) + index.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -30,9 +30,9 @@ internal sealed class SmsBatchStore(int maxRetainedNumbers)
     {
         foreach (var batch in _ordered)
         {
-            for (var i = 0; i < batch.Numbers.Length; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
-                if (string.Equals(batch.Numbers[i], number, StringComparison.Ordinal))
+                if (batch.Numbers.Matches(i, number))
                 {
                     yield return (batch, i);
                 }

@@ -58,7 +58,7 @@ public sealed partial class SetupService(
         installation.Phone = input.Phone!.Trim();
         installation.PurchaseInfo = input.PurchaseInfo!.Trim();
         // Going back to step 1 keeps the admin's login names in step with it.
-        var admin = await db.AdminUsers.FirstOrDefaultAsync(ct);
+        var admin = await db.AdminUsers.OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
         if (admin is not null)
         {
             admin.Email = installation.Email;
@@ -82,7 +82,7 @@ public sealed partial class SetupService(
         else if (input.ConfirmPassword != input.Password) o.Add(nameof(input.ConfirmPassword), PasswordPolicy.ConfirmationMessage);
         if (!o.Succeeded) return o;
 
-        var admin = await db.AdminUsers.FirstOrDefaultAsync(ct)
+        var admin = await db.AdminUsers.OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
                     ?? db.AdminUsers.Add(new AdminUser { CreatedAt = time.GetUtcNow() }).Entity;
         admin.Email = installation.Email;
         admin.Phone = installation.Phone;

@@ -7,10 +7,10 @@ public sealed record PagerModel(int Total, int Number, int Size, int PageCount, 
 {
     public static PagerModel For<T>(PagedList<T> list, HttpRequest request, string path)
     {
-        var query = request.Query.Where(q => q.Key is not ("page" or "size"))
+        var query = request.Query.Where(q => q.Key is not ("p" or "size"))
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         string Url(int page, int size) => QueryHelpers.AddQueryString(path,
-            new Dictionary<string, string?>(query) { ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture), ["size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            new Dictionary<string, string?>(query) { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture), ["size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new PagerModel(list.Total, list.Page.Number, list.Page.Size, list.PageCount, Url);
     }
 }

@@ -28,7 +28,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "mb-3 row");
 
-        var id = TagBuilder.CreateSanitizedId(For.Name, "_");
+        // Inside a partial rendered with for="…" the expression is relative to that prefix.
+        var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var id = TagBuilder.CreateSanitizedId(fullName, "_");
         var label = new TagBuilder("label");
         label.AddCssClass("col-sm-3 col-form-label text-sm-end");
         label.Attributes["for"] = id;
@@ -45,7 +47,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         if (Required) input.Attributes["aria-required"] = "true";
         if (Placeholder is not null) input.Attributes["placeholder"] = localizer[Placeholder];
         if (Autocomplete is not null) input.Attributes["autocomplete"] = Autocomplete;
-        var errors = ViewContext.ViewData.ModelState.TryGetValue(For.Name, out var entry) ? entry.Errors : null;
+        var errors = ViewContext.ViewData.ModelState.TryGetValue(fullName, out var entry) ? entry.Errors : null;
         if (errors is { Count: > 0 })
         {
             input.AddCssClass("is-invalid");

@@ -19,8 +19,10 @@ public abstract class SetupPageModel(SetupService setup, IStringLocalizer<Shared
     public abstract WizardStep PageStep { get; }
     public Installation Installation { get; private set; } = null!;
 
-    [TempData]
-    public string? Notice { get; set; }
+    public const string NoticeKey = "SetupNotice";
+
+    /// <summary>Why the wizard brought the visitor here instead of where they were going.</summary>
+    public string? Notice { get; private set; }
 
     public static string UrlOf(WizardStep step) => step switch
     {
@@ -36,16 +38,17 @@ public abstract class SetupPageModel(SetupService setup, IStringLocalizer<Shared
         Installation = await setup.GetAsync(HttpContext.RequestAborted);
         if (Installation.IsComplete && PageStep != WizardStep.Done)
         {
-            Notice = SetupService.AlreadyCompleteMessage;
+            TempData[NoticeKey] = SetupService.AlreadyCompleteMessage;
             context.Result = Redirect(UrlOf(WizardStep.Done));
             return;
         }
         if (PageStep > Installation.Step)
         {
-            Notice = SetupService.OutOfOrderMessage;
+            TempData[NoticeKey] = SetupService.OutOfOrderMessage;
             context.Result = Redirect(UrlOf(Installation.Step));
             return;
         }
+        Notice = TempData[NoticeKey] as string;
         await next();
     }
 

@@ -7,7 +7,7 @@ namespace Qunfa.Aliyun.Tests.Client.Support;
 /// <summary>Records every request (with its body read eagerly) and answers from a queue of canned responses.</summary>
 public sealed class StubHttpHandler : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>> responses = new();
+    private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> responses = new();
 
     public List<CapturedRequest> Requests { get; } = [];
 
@@ -32,15 +32,13 @@ public sealed class StubHttpHandler : HttpMessageHandler
     /// <summary>Never answers until cancelled, like a server that accepted the request and went silent.</summary>
     public StubHttpHandler Hang()
     {
-        responses.Enqueue(async request =>
+        responses.Enqueue(async token =>
         {
-            await Task.Delay(Timeout.Infinite, request.Options.TryGetValue(CancellationKey, out var token) ? token : default);
+            await Task.Delay(Timeout.Infinite, token);
             throw new InvalidOperationException("unreachable");
         });
         return this;
     }
-
-    private static readonly HttpRequestOptionsKey<CancellationToken> CancellationKey = new("stub-cancellation");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -55,8 +53,7 @@ public sealed class StubHttpHandler : HttpMessageHandler
             throw new InvalidOperationException($"No canned response left for {request.Method} {request.RequestUri}.");
         }
 
-        request.Options.Set(CancellationKey, cancellationToken);
-        return await next(request);
+        return await next(cancellationToken);
     }
 
     private static Dictionary<string, string> Headers(HttpRequestMessage request)

@@ -15,11 +15,11 @@ public sealed class IndexModel(AdminLogQuery query, OperatorClock clock) : PageM
     public PagedList<AdminLogEntry> Entries { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? day, int? page, int? size, CancellationToken ct)
+    public async Task OnGetAsync(string? day, [FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
         // An unreadable date falls back to today rather than failing the page.
         Day = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
-        Entries = await query.ForDayAsync(Day, new PageRequest(page, size), ct);
+        Entries = await query.ForDayAsync(Day, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Entries, Request, "/admin/log");
     }
 }

@@ -1,0 +1,16 @@
+namespace Qunfa.Web.Domain.Admins;
+
+/// <summary>How 管理员日志 names each action (Chinese; the English lives in the resources like every label).</summary>
+public static class AdminActionNames
+{
+    public static string Of(AdminAction action) => action switch
+    {
+        AdminAction.Login => "管理员登录",
+        AdminAction.Logout => "安全退出",
+        AdminAction.CompleteSetup => "完成初始化",
+        AdminAction.UpdatePortalProfile => "修改配置信息",
+        AdminAction.UpdateCarrierAccount => "编辑AK信息",
+        AdminAction.UpdatePaymentSettings => "修改支付配置",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Qunfa.Aliyun.Tests.Emulator;
+
+public sealed class FaultInjectionTests
+{
+    [Fact]
+    public async Task ServerErrorsHappenBeforeAnythingIsRecorded()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o => o.ServerErrorRate = 1);
+        var r = await ctx.SendSmsAsync("13800138000");
+        Assert.True((int)r.Status >= 500);
+        Assert.Contains(r.Code, new[] { "InternalError", "ServiceUnavailable" });
+        Assert.Empty(ctx.State.MessagesTo("13800138000"));
+        Assert.Equal(1, ctx.State.Counters.InjectedServerErrors);
+    }
+
+    [Fact]
+    public async Task DroppedConnectionStillSendsTheMessage()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o => o.DropAfterAcceptRate = 1);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => ctx.SendSmsAsync("13800138000"));
+        Assert.Single(ctx.State.MessagesTo("13800138000"));
+        Assert.Equal(1, ctx.State.Counters.DroppedConnections);
+
+        ctx.State.Options.DropAfterAcceptRate = 0;
+        Assert.Equal("OK", (await ctx.SendSmsAsync("13800138000")).Code);
+    }
+
+    [Fact]
+    public async Task DuplicateReportsAreDelivered()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.DuplicateReportRate = 1;
+            o.ReportDelay = TimeSpan.Zero;
+        });
+        var queue = ctx.QueueName("SmsReport");
+        var token = await MnsTestClient.TokenAsync(ctx.Rpc, queue, "SmsReport");
+        await ctx.SendSmsAsync("13800138000,13900139000");
+        var messages = (await ctx.Mns.ReceiveAsync(token, queue)).Messages;
+        Assert.Equal(4, messages.Count);
+        Assert.Equal(2, messages.GroupBy(m => m.BodyJson).Count());
+    }
+
+    [Fact]
+    public async Task LatencyDelaysResponses()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+        Assert.Equal("OK", (await ctx.SendSmsAsync("13800138000")).Code);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(280));
+    }
+
+    [Fact]
+    public async Task SeededFaultsAreReproducible()
+    {
+        async Task<string> Pattern()
+        {
+            await using var ctx = await EmulatorTestContext.StartAsync(o => { o.ServerErrorRate = 0.5; o.Seed = 7; });
+            var codes = new List<string>();
+            for (var i = 0; i < 12; i++)
+            {
+                codes.Add((await ctx.SendSmsAsync($"1380013{i:D4}")).Status == HttpStatusCode.OK ? "." : "x");
+            }
+            return string.Concat(codes);
+        }
+        var first = await Pattern();
+        Assert.Equal(first, await Pattern());
+        Assert.Contains("x", first);
+        Assert.Contains(".", first);
+    }
+}

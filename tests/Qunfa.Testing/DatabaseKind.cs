@@ -1,0 +1,7 @@
+namespace Qunfa.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
