@@ -15,7 +15,7 @@ internal sealed class AccountState
         Sent = new SmsBatchStore(options.MaxRetainedMessages);
         _queuesByType = MnsMessageTypes.All.ToDictionary(
             t => t,
-            t => new MnsQueue(MnsMessageTypes.QueueName(account.AccountUid, t), options.MnsVisibilityTimeout),
+            t => new MnsQueue(MnsMessageTypes.QueueName(account.AccountUid, t), options.MnsVisibilityTimeout, options.MnsMaxQueuedMessages),
             StringComparer.Ordinal);
     }
 

@@ -4,6 +4,11 @@ public sealed class EmulatorOptions
 {
     public List<EmulatorAccount> Accounts { get; set; } = [new EmulatorAccount()];
 
+    /// <summary>Approved at startup so a standalone emulator is usable without driving the review APIs.</summary>
+    public List<SeededSign> SeedSigns { get; set; } = [];
+
+    public List<SeededTemplate> SeedTemplates { get; set; } = [];
+
     public TimeSpan ReviewDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan ReportDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -25,6 +30,9 @@ public sealed class EmulatorOptions
     public TimeSpan StsTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
 
     public TimeSpan MnsVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per queue; the oldest unreceived messages are dropped beyond this, like MNS retention expiring them.</summary>
+    public int MnsMaxQueuedMessages { get; set; } = 5_000_000;
 
     public TimeSpan OssPolicyLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -63,4 +71,27 @@ public sealed class DeliveryFailureRule
     public string ErrCode { get; set; } = "";
 
     public string ErrMessage { get; set; } = "";
+}
+
+public sealed class SeededSign
+{
+    public string SignName { get; set; } = "";
+
+    /// <summary>0 verification code only, 1 general.</summary>
+    public int SignType { get; set; } = 1;
+
+    /// <summary>Null means the first account.</summary>
+    public string? AccessKeyId { get; set; }
+}
+
+public sealed class SeededTemplate
+{
+    public string TemplateCode { get; set; } = "";
+
+    public string Content { get; set; } = "";
+
+    /// <summary>0 verification, 1 notification, 2 promotion, 3 international.</summary>
+    public int TemplateType { get; set; } = 1;
+
+    public string? AccessKeyId { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qunfa.Emulators.Faults;
 using Qunfa.Emulators.Infrastructure;
 using Qunfa.Emulators.Manage;
 using Qunfa.Emulators.Mns;
@@ -45,6 +46,14 @@ public sealed class EmulatorState : IDisposable
         Nonces = new NonceRegistry(time, options.MaxClockSkew);
         Dispatcher = new SmsDispatcher(this);
         Reviews = new ReviewDesk(this);
+        foreach (var sign in options.SeedSigns)
+        {
+            SeedSign(sign.SignName, sign.SignType, accessKeyId: sign.AccessKeyId);
+        }
+        foreach (var template in options.SeedTemplates)
+        {
+            SeedTemplate(template.TemplateCode, template.Content, template.TemplateType, accessKeyId: template.AccessKeyId);
+        }
     }
 
     /// <summary>Live options: fault rates and delays may be changed while the emulator runs.</summary>

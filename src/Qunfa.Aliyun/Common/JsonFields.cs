@@ -62,11 +62,13 @@ internal static class JsonFields
         _ => [],
     };
 
-    /// <summary>Values of an array of strings, or of a comma-separated string.</summary>
+    private static readonly char[] ListSeparators = [',', '，', '、'];
+
+    /// <summary>Values of an array of strings, or of a string separated by commas or the Chinese enumeration comma (、).</summary>
     public static IReadOnlyList<string> Strings(this JsonElement obj, string name) => obj.Get(name) switch
     {
         { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList(),
-        { ValueKind: JsonValueKind.String } e => e.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        { ValueKind: JsonValueKind.String } e => e.GetString()!.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         _ => [],
     };
 

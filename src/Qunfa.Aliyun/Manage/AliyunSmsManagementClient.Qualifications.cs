@@ -30,11 +30,12 @@ internal sealed partial class AliyunSmsManagementClient
             row.Str("GroupId") ?? row.Str("QualificationGroupId") ?? string.Empty,
             row.Str("QualificationGroupName"),
             row.Str("CompanyName"),
-            ReviewStatusMapper.FromQualificationState(row.Str("State"), row.Str("AuditRemark")),
-            row.Str("StateName"),
+            ReviewStatusMapper.FromQualificationState(row.Str("StateName") ?? row.Str("State"), row.Str("AuditRemark")),
+            row.Str("AuditRemark"),
             row.Str("WorkOrderId"),
             row.Bool("UseBySelf"),
-            ChinaTime.Parse(row.Str("AuditTime")))).ToList();
+            ChinaTime.Parse(row.Str("AuditTime")),
+            ChinaTime.Parse(row.Str("CreateDate")))).ToList();
         return new ListPage<SmsQualificationRecord>(data.Long("Total") ?? items.Count, items, response.RequestId);
     }
 
@@ -94,6 +95,8 @@ internal sealed partial class AliyunSmsManagementClient
             .Add("LegalPersonIDCardNo", a.LegalPersonIdCardNo)
             .Add("LegalPersonIDCardType", a.LegalPersonIdCardType)
             .Add("LegalPersonIdCardEffTime", a.LegalPersonIdCardEffTime)
+            .Add("LegalPersonIdCardFrontSide", a.LegalPersonIdCardFrontSide)
+            .Add("LegalPersonIdCardBackSide", a.LegalPersonIdCardBackSide)
             .Add("AdminName", a.AdminName)
             .Add("AdminIDCardNo", a.AdminIdCardNo)
             .Add("AdminIDCardType", a.AdminIdCardType)

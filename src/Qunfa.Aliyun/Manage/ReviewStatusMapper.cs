@@ -32,14 +32,14 @@ internal static class ReviewStatusMapper
         _ => ReviewState.Unknown,
     }, NullIfEmpty(reason));
 
-    /// <summary>Qualification and letter State: INT, FAILED, PASSED, NOT_FINISH, CANCELED.</summary>
+    /// <summary>Qualification StateName (INIT, NOT_PASS, PASS, NOT_FINISH, CANCEL) and letter State (INT, PASSED); older spellings FAILED/CANCELED too.</summary>
     public static ReviewStatus FromQualificationState(string? state, string? reason) => new(state?.Trim().ToUpperInvariant() switch
     {
-        "INT" => ReviewState.UnderReview,
-        "PASSED" => ReviewState.Approved,
-        "FAILED" => ReviewState.Rejected,
+        "INIT" or "INT" => ReviewState.UnderReview,
+        "PASS" or "PASSED" => ReviewState.Approved,
+        "NOT_PASS" or "FAILED" => ReviewState.Rejected,
         "NOT_FINISH" => ReviewState.Pending,
-        "CANCELED" or "CANCELLED" => ReviewState.Cancelled,
+        "CANCEL" or "CANCELED" or "CANCELLED" => ReviewState.Cancelled,
         _ => ReviewState.Unknown,
     }, NullIfEmpty(reason));
 

@@ -29,6 +29,11 @@ public sealed record SmsQualificationApplication
 
     public string? LegalPersonIdCardEffTime { get; init; }
 
+    /// <summary>Needed only when Alibaba cannot verify the legal person's name and ID number.</summary>
+    public string? LegalPersonIdCardFrontSide { get; init; }
+
+    public string? LegalPersonIdCardBackSide { get; init; }
+
     public required string AdminName { get; init; }
 
     public required string AdminIdCardNo { get; init; }
@@ -46,6 +51,7 @@ public sealed record SmsQualificationApplication
     /// <summary>Code received through RequiredPhoneCode.</summary>
     public required string CertifyCode { get; init; }
 
+    /// <summary>Required when <see cref="UseBySelf"/> is false. Type: socialCreditLicense, businessLicense, signLegalLicense, otherLicense.</summary>
     public IReadOnlyList<BusinessLicensePic> BusinessLicensePics { get; init; } = [];
 
     public IReadOnlyList<string>? OtherFiles { get; init; }

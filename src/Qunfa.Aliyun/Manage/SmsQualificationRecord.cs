@@ -1,6 +1,6 @@
 namespace Qunfa.Aliyun.Manage;
 
-/// <summary>QuerySmsQualificationRecord filters. State: INT, FAILED, PASSED, NOT_FINISH, CANCELED.</summary>
+/// <summary>QuerySmsQualificationRecord filters. State: INIT, NOT_PASS, PASS, NOT_FINISH, CANCEL.</summary>
 public sealed record SmsQualificationQuery(
     int PageNo = 1,
     int PageSize = 50,
@@ -15,7 +15,8 @@ public sealed record SmsQualificationRecord(
     string? QualificationGroupName,
     string? CompanyName,
     ReviewStatus Status,
-    string? StateName,
+    string? AuditRemark,
     string? WorkOrderId,
     bool? UseBySelf,
-    DateTimeOffset? AuditTime);
+    DateTimeOffset? AuditTime,
+    DateTimeOffset? CreateDate);

@@ -38,12 +38,17 @@ internal sealed class AliyunMnsConsumer(
     public async Task<IReadOnlyList<string>> DeleteAsync(MnsQueue queue, IReadOnlyCollection<string> receiptHandles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiptHandles);
-        if (receiptHandles.Count == 0)
+        var refused = new List<string>();
+        foreach (var chunk in receiptHandles.Chunk(MaxBatch))
         {
-            return [];
+            refused.AddRange(await DeleteBatchAsync(queue, chunk, cancellationToken).ConfigureAwait(false));
         }
 
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(receiptHandles.Count, MaxBatch);
+        return refused;
+    }
+
+    private async Task<IReadOnlyList<string>> DeleteBatchAsync(MnsQueue queue, string[] receiptHandles, CancellationToken cancellationToken)
+    {
         var (status, body) = await SendAsync(queue, HttpMethod.Delete, QueuePath(queue), MnsXml.ReceiptHandles(receiptHandles), cancellationToken).ConfigureAwait(false);
         if (status is HttpStatusCode.NoContent or HttpStatusCode.OK)
         {

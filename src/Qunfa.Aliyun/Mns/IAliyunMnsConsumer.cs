@@ -10,7 +10,7 @@ public interface IAliyunMnsConsumer
     /// <param name="waitSeconds">0 to 30.</param>
     Task<IReadOnlyList<MnsMessage>> ReceiveAsync(MnsQueue queue, int maxMessages = 16, int waitSeconds = 10, CancellationToken cancellationToken = default);
 
-    /// <summary>BatchDeleteMessage (at most 16 handles per call).</summary>
+    /// <summary>BatchDeleteMessage, in calls of at most 16 handles.</summary>
     /// <returns>The receipt handles MNS refused (e.g. ReceiptHandleError after the visibility timeout).</returns>
     Task<IReadOnlyList<string>> DeleteAsync(MnsQueue queue, IReadOnlyCollection<string> receiptHandles, CancellationToken cancellationToken = default);
 

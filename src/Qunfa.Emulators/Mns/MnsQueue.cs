@@ -1,6 +1,6 @@
 namespace Qunfa.Emulators.Mns;
 
-internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout)
+internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout, int maxQueued)
 {
     private sealed class PendingRange(IMnsMessageSource source, int start, int count, long enqueueTimeMs)
     {
@@ -8,6 +8,8 @@ internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout)
         private int _next = start;
 
         public bool Exhausted => _next >= _end;
+
+        public int Remaining => _end - _next;
 
         public MnsMessage Take() => new(source, _next++, enqueueTimeMs);
     }
@@ -45,6 +47,10 @@ internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout)
         {
             _pending.Enqueue(new PendingRange(source, start, count, now.ToUnixTimeMilliseconds()));
             _pendingCount += count;
+            while (_pendingCount > maxQueued && _pending.Count > 1)
+            {
+                _pendingCount -= _pending.Dequeue().Remaining;
+            }
             signal = _arrival;
             _arrival = NewSignal();
         }

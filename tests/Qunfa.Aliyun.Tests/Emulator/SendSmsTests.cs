@@ -146,4 +146,16 @@ public sealed class SendSmsTests
             Assert.Equal("OK", (await ctx.SendSmsAsync("13800138000")).Code);
         }
     }
+
+    [Fact]
+    public async Task SignaturesAndTemplatesCanBeSeededThroughOptions()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.SeedSigns.Add(new Qunfa.Emulators.SeededSign { SignName = "配置签名" });
+            o.SeedTemplates.Add(new Qunfa.Emulators.SeededTemplate { TemplateCode = "SMS_555", Content = "您好${name}" });
+        });
+        Assert.Equal("OK", (await ctx.SendSmsAsync("13800138000", "配置签名", "SMS_555", """{"name":"王"}""")).Code);
+        Assert.Equal("【配置签名】您好王", ctx.State.MessagesTo("13800138000").Single().Content);
+    }
 }

@@ -140,4 +140,23 @@ public sealed class SignatureTests
         Assert.Contains("<QuerySmsSignListResponse><RequestId>", r.Raw);
         Assert.Contains("<Code>OK</Code>", r.Raw);
     }
+
+    [Fact]
+    public async Task InactiveKeyAndSecondAccountAreDistinguished()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.Accounts.Add(new Qunfa.Emulators.EmulatorAccount { AccessKeyId = "off-ak", AccessKeySecret = "off", AccountUid = "2", Active = false });
+            o.Accounts.Add(new Qunfa.Emulators.EmulatorAccount { AccessKeyId = "second-ak", AccessKeySecret = "second", AccountUid = "3" });
+        });
+        ctx.Rpc.AccessKeyId = "off-ak";
+        ctx.Rpc.Secret = "off";
+        Assert.Equal("InvalidAccessKeyId.Inactive", (await ctx.Rpc.V1Async("QuerySmsSignList", new Dictionary<string, string>())).Code);
+
+        ctx.Rpc.AccessKeyId = "second-ak";
+        ctx.Rpc.Secret = "second";
+        // Signatures belong to an account: the default account's seeded one is unknown here.
+        Assert.Equal("isv.SMS_SIGNATURE_ILLEGAL", (await ctx.SendSmsAsync("13800138000")).Code);
+        Assert.Equal("Alicom-Queue-3-SmsReport", ctx.State.QueueName("SmsReport", "second-ak"));
+    }
 }

@@ -62,13 +62,13 @@ public sealed class QualificationClientTests : IDisposable
     {
         host.Handler.RespondJson("""
             {"Code":"OK","Success":true,"Data":{"PageNo":1,"PageSize":10,"Total":1,"List":[
-              {"GroupId":10086,"QualificationGroupName":"客户甲资质","CompanyName":"甲有限公司","State":"FAILED","StateName":"审核失败",
+              {"GroupId":10086,"QualificationGroupName":"客户甲资质","CompanyName":"甲有限公司","StateName":"NOT_PASS",
                "WorkOrderId":5,"AuditRemark":"营业执照模糊","AuditTime":"2026-03-02 10:00:00","UseBySelf":false}]}}
             """);
 
-        var page = await host.Manage.QuerySmsQualificationRecordAsync(new SmsQualificationQuery(PageSize: 10, State: "FAILED"), TestContext.Current.CancellationToken);
+        var page = await host.Manage.QuerySmsQualificationRecordAsync(new SmsQualificationQuery(PageSize: 10, State: "NOT_PASS"), TestContext.Current.CancellationToken);
 
-        Assert.Equal("FAILED", host.SingleRequest.Query["State"]);
+        Assert.Equal("NOT_PASS", host.SingleRequest.Query["State"]);
         var record = Assert.Single(page.Items);
         Assert.Equal("10086", record.GroupId);
         Assert.Equal(new ReviewStatus(ReviewState.Rejected, "营业执照模糊"), record.Status);
@@ -95,7 +95,7 @@ public sealed class QualificationClientTests : IDisposable
     {
         host.Handler.RespondJson("""
             {"Code":"OK","Success":true,"Data":[{"AuthorizationLetterId":1,"AuthorizationLetterName":"甲授权书","State":"PASSED","Status":"VALID",
-              "SignScope":"甲科技,甲商城","OrganizationCode":"91330100MA0000000X"}]}
+              "SignScope":"甲科技、甲商城","OrganizationCode":"91330100MA0000000X"}]}
             """);
 
         var letters = await host.Manage.QuerySmsAuthorizationLetterAsync(new SmsAuthorizationLetterQuery(["1"]), TestContext.Current.CancellationToken);

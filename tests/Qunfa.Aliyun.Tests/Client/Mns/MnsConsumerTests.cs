@@ -134,6 +134,18 @@ public sealed class MnsConsumerTests : IDisposable
     }
 
     [Fact]
+    public async Task BatchDelete_SplitsIntoCallsOfSixteen()
+    {
+        host.Handler.RespondJson(TokenJson("1")).Respond(HttpStatusCode.NoContent).Respond(HttpStatusCode.NoContent);
+        var handles = Enumerable.Range(0, 20).Select(i => "H" + i).ToList();
+
+        Assert.Empty(await host.Mns.DeleteAsync(Queue, handles, TestContext.Current.CancellationToken));
+
+        Assert.Equal(16, host.Handler.Requests[1].BodyText.Split("<ReceiptHandle>").Length - 1);
+        Assert.Equal(4, host.Handler.Requests[2].BodyText.Split("<ReceiptHandle>").Length - 1);
+    }
+
+    [Fact]
     public async Task BasePathEndpoint_SignsResourceWithoutBasePath_AndTokenMayCarryEndpoint()
     {
         using var local = new AliyunTestHost(o =>

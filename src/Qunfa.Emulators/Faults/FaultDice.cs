@@ -1,4 +1,4 @@
-namespace Qunfa.Emulators.Infrastructure;
+namespace Qunfa.Emulators.Faults;
 
 /// <summary>Seeded randomness for fault injection; the lock is only taken when a fault rate is non-zero.</summary>
 internal sealed class FaultDice(int? seed)
