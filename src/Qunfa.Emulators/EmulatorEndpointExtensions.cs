@@ -1,4 +1,3 @@
-using Qunfa.Emulators.Faults;
 using Qunfa.Emulators.Manage;
 using Qunfa.Emulators.Mns;
 using Qunfa.Emulators.Oss;
@@ -48,10 +47,8 @@ public static class EmulatorEndpointExtensions
     private static void MapRpc(IEndpointRouteBuilder app, EmulatorState state, string prefix, string segment, RpcProduct product)
     {
         var gateway = new RpcGateway(state, product, prefix);
-        var filter = new FaultInjectionFilter(state, product.HostId);
         // Routing ignores a trailing slash, so one pattern serves both /dysmsapi and /dysmsapi/.
         app.MapMethods($"{prefix}/{segment}", ["GET", "POST"], (Delegate)gateway.HandleAsync)
-            .AddEndpointFilter(filter)
             .DisableAntiforgery()
             .ExcludeFromDescription();
     }

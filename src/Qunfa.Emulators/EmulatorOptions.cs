@@ -47,6 +47,12 @@ public sealed class EmulatorOptions
 
     public double DuplicateReportRate { get; set; }
 
+    /// <summary>RPC actions that 5xx and dropped-connection faults apply to, e.g. ["SendSms"]; empty means every action.</summary>
+    public List<string> FaultActions { get; set; } = [];
+
+    /// <summary>Also apply Latency and ServerErrorRate to MNS requests (off by default so report consumers stay quiet).</summary>
+    public bool MnsFaults { get; set; }
+
     public int? Seed { get; set; }
 
     /// <summary>Not bindable from configuration; tests set a fake clock here.</summary>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
@@ -60,9 +62,26 @@ public static class WebRegistration
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminClaims.Policy);
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
             })
+            .AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            // Values the binder cannot convert (a port of "abc") get the same kind of message as any other rule.
+            var l = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((_, _) => l["输入的值无效"]);
+            m.SetValueIsInvalidAccessor(_ => l["输入的值无效"]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => l["输入的值无效"]);
+            m.SetValueMustBeANumberAccessor(_ => l["请输入数字"]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["请输入数字"]);
+            m.SetValueMustNotBeNullAccessor(_ => l["此项为必填项"]);
+            m.SetMissingBindRequiredValueAccessor(_ => l["此项为必填项"]);
+            m.SetMissingKeyOrValueAccessor(() => l["此项为必填项"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["此项为必填项"]);
+            m.SetUnknownValueIsInvalidAccessor(_ => l["输入的值无效"]);
+        });
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
         services.AddScoped<AdminLogWriter>();

@@ -76,6 +76,7 @@ public sealed class AdminLoginTests
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Contains("页面已过期或请求无效，没有做任何更改", forged.Html);
         Assert.Equal(0, await app.WithDbAsync(d => d.AdminLog.CountAsync(e => e.Action == AdminAction.Login)));
     }
 

@@ -112,13 +112,13 @@ public sealed class SettingsTests
             ["Input.PartnerId"] = "12345",
             ["Input.Md5Key"] = "short",
             ["Input.CallbackHost"] = "not a host!",
-            ["Input.CallbackPort"] = "70000",
+            ["Input.CallbackPort"] = "abc",
             ["Input.CallbackScheme"] = "ftp",
         };
 
         var response = await client.PostFormAsync("/admin/settings/paymentedit", fields);
 
-        foreach (var message in new[] { "合作者身份ID为2088开头的16位数字", "MD5密钥为32位字母或数字", "回调地址应为IP地址或域名", "端口应为1-65535之间的数字", "请选择访问类型http或https" })
+        foreach (var message in new[] { "合作者身份ID为2088开头的16位数字", "MD5密钥为32位字母或数字", "回调地址应为IP地址或域名", "输入的值无效", "请选择访问类型http或https" })
             Assert.Contains(message, response.Html);
         Assert.False(await app.WithDbAsync(d => d.PaymentSettings.AnyAsync()));
     }

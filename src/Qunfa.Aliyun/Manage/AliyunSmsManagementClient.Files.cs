@@ -44,10 +44,10 @@ internal sealed partial class AliyunSmsManagementClient
             signature,
             hostUri,
             model.Str("StartPath") ?? string.Empty,
-            ExpireTimeOf(model.Str("ExpireTime")));
+            ExpireTimeOf(model.Str("ExpireTime") ?? model.Str("Expire")));
     }
 
-    // ExpireTime is epoch seconds in GetOSSInfoForUploadFile, a date string elsewhere.
+    // Epoch seconds (ExpireTime in GetOSSInfoForUploadFile, Expire in GetQualificationOssInfo); tolerate a date string too.
     private static DateTimeOffset? ExpireTimeOf(string? text) =>
         long.TryParse(text, out var seconds) && text!.Length <= 11
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)

@@ -108,7 +108,20 @@ internal sealed partial class AliyunSmsManagementClient
     }
 
     private static CarrierRegistration Carrier(JsonElement row) =>
-        new(row.Str("OperatorCode") ?? row.Str("Carrier") ?? row.Str("Operator") ?? string.Empty,
-            row.Int("RegisterStatus"),
-            row.Str("RegisterStatusReasons") ?? row.Str("Reason"));
+        new(row.Str("OperatorCode") ?? string.Empty, row.Int("RegisterStatus"), CarrierReasons(row));
+
+    // RegisterStatusReasons is a list of {ReasonCode, ReasonDescList[]}; tolerate a plain string too.
+    private static string? CarrierReasons(JsonElement row)
+    {
+        if (row.Get("RegisterStatusReasons") is { ValueKind: JsonValueKind.String } text)
+        {
+            return text.GetString();
+        }
+
+        var reasons = row.Array("RegisterStatusReasons")
+            .SelectMany(r => r.Strings("ReasonDescList") is { Count: > 0 } descriptions ? descriptions : [r.Str("ReasonCode") ?? string.Empty])
+            .Where(r => r.Length > 0)
+            .ToList();
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
     public async Task<IResult> ReceiveAsync(HttpContext http, string queueName)
     {
         var requestId = Ids.RequestId();
-        if (auth.Authenticate(http, queueName, requestId) is { } denied)
+        if (await Authenticate(http, queueName, requestId) is { } denied)
         {
             return denied;
         }
@@ -28,7 +28,10 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
             return MnsXml.Error(400, "InvalidArgument", "waitseconds must be between 0 and 30.", requestId);
         }
         state.TryGetQueue(queueName, out var queue);
-        var messages = await LongPollAsync(queue!, max, TimeSpan.FromSeconds(waitSeconds), http.RequestAborted);
+        // Pending long polls must not hold up shutdown of the host for up to 30 s.
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var messages = await LongPollAsync(queue!, max, TimeSpan.FromSeconds(waitSeconds), cancel.Token);
         if (messages.Count == 0)
         {
             return MnsXml.Error(404, "MessageNotExist", "Message not exist.", requestId);
@@ -40,7 +43,7 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
     public async Task<IResult> DeleteAsync(HttpContext http, string queueName)
     {
         var requestId = Ids.RequestId();
-        if (auth.Authenticate(http, queueName, requestId) is { } denied)
+        if (await Authenticate(http, queueName, requestId) is { } denied)
         {
             return denied;
         }
@@ -64,6 +67,23 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
         var bad = handles.Where(h => !queue!.Delete(h, now)).ToList();
         state.Counters.AddMnsDeleted(handles.Count - bad.Count);
         return bad.Count == 0 ? MnsXml.NoContent(requestId) : MnsXml.BatchDeleteErrors(bad, requestId);
+    }
+
+    private async Task<IResult?> Authenticate(HttpContext http, string queueName, string requestId)
+    {
+        if (state.Options.MnsFaults)
+        {
+            if (state.Options.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(state.Options.Latency, http.RequestAborted);
+            }
+            if (state.Dice.Roll(state.Options.ServerErrorRate))
+            {
+                state.Counters.AddInjectedServerError();
+                return MnsXml.Error(500, "InternalError", "Internal error.", requestId);
+            }
+        }
+        return auth.Authenticate(http, queueName, requestId);
     }
 
     private async Task<List<ReceivedMessage>> LongPollAsync(MnsQueue queue, int max, TimeSpan wait, CancellationToken ct)

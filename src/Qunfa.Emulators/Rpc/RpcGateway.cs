@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Qunfa.Emulators.Faults;
 using Qunfa.Emulators.Infrastructure;
 using Qunfa.Emulators.Signing;
 
@@ -9,11 +10,14 @@ namespace Qunfa.Emulators.Rpc;
 /// <summary>Authenticates a POP RPC request (V1 or V3) the way the real gateway does, then dispatches the action.</summary>
 internal sealed class RpcGateway(EmulatorState state, RpcProduct product, string prefix)
 {
+    private readonly FaultInjector _faults = new(state);
+
     private const string EmptyBodySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var requestId = Ids.RequestId();
+        await _faults.DelayAsync(http.RequestAborted);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         var query = Pairs(http.Request.Query);
         var form = IsForm(http.Request) ? Pairs(QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))) : [];
@@ -31,6 +35,10 @@ internal sealed class RpcGateway(EmulatorState state, RpcProduct product, string
         var xml = !isV3 && !string.Equals(parameters.GetValueOrDefault("Format"), "JSON", StringComparison.OrdinalIgnoreCase);
         var actionName = isV3 ? http.Request.Headers["x-acs-action"].ToString() : parameters.GetValueOrDefault("Action") ?? "";
 
+        if (_faults.ServerError(actionName) is { } injected)
+        {
+            return RpcResponseWriter.Write(injected, requestId, actionName, product.HostId, xml: false);
+        }
         var result = isV3
             ? AuthenticateV3(http, authorization, query, body, out var account)
             : AuthenticateV1(http.Request.Method, parameters, all, out account);
@@ -40,6 +48,11 @@ internal sealed class RpcGateway(EmulatorState state, RpcProduct product, string
             result = MissingRequired(action, parameters) ?? Invoke(action, account!, parameters, http);
         }
         state.Counters.RecordRpc(result.IsSuccess);
+        if (_faults.DropAfterSuccess(actionName, result))
+        {
+            http.Abort();
+            return Results.Empty;
+        }
         return RpcResponseWriter.Write(result, requestId, actionName, product.HostId, xml);
     }
 

@@ -29,6 +29,18 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task FaultsCanBeLimitedToSomeActions()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.ServerErrorRate = 1;
+            o.FaultActions.Add("SendSms");
+        });
+        Assert.Equal("OK", (await ctx.Rpc.V1Async("QuerySmsSignList", new Dictionary<string, string>())).Code);
+        Assert.True((int)(await ctx.SendSmsAsync("13800138000")).Status >= 500);
+    }
+
+    [Fact]
     public async Task DuplicateReportsAreDelivered()
     {
         await using var ctx = await EmulatorTestContext.StartAsync(o =>
@@ -70,5 +82,17 @@ public sealed class FaultInjectionTests
         Assert.Equal(first, await Pattern());
         Assert.Contains("x", first);
         Assert.Contains(".", first);
+    }
+
+    [Fact]
+    public async Task MnsFaultsAreOptIn()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o => o.FaultActions.Add("SendSms"));
+        var queue = ctx.QueueName("SmsReport");
+        var token = await MnsTestClient.TokenAsync(ctx.Rpc, queue, "SmsReport");
+        ctx.State.Options.ServerErrorRate = 1;
+        Assert.Equal(HttpStatusCode.NotFound, (await ctx.Mns.ReceiveAsync(token, queue)).Status);
+        ctx.State.Options.MnsFaults = true;
+        Assert.Equal(HttpStatusCode.InternalServerError, (await ctx.Mns.ReceiveAsync(token, queue)).Status);
     }
 }

@@ -168,4 +168,26 @@ public sealed class ReportQueueTests
         Assert.Equal("TD", body.GetProperty("content").GetString());
         Assert.Equal("1234", body.GetProperty("dest_code").GetString());
     }
+
+    [Fact]
+    public async Task PendingLongPollDoesNotDelayShutdown()
+    {
+        var ctx = await EmulatorTestContext.StartAsync();
+        var queue = ctx.QueueName("SmsReport");
+        var token = await MnsTestClient.TokenAsync(ctx.Rpc, queue, "SmsReport");
+        var poll = ctx.Mns.ReceiveAsync(token, queue, waitSeconds: 30);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await ctx.Host.DisposeAsync();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await poll).Status);
+        }
+        catch (HttpRequestException)
+        {
+            // The connection may also be closed by the shutdown; either way the poll ended early.
+        }
+        ctx.Http.Dispose();
+    }
 }

@@ -93,6 +93,8 @@ public sealed class SignatureTests
         var v3 = await ctx.Rpc.V3Async("QuerySmsSignList", p, timestamp: DateTimeOffset.UtcNow.AddMinutes(16));
         Assert.Equal("InvalidTimeStamp.Expired", v3.Code);
         Assert.Equal("OK", (await ctx.Rpc.V1Async("QuerySmsSignList", p, timestamp: DateTimeOffset.UtcNow.AddMinutes(-14))).Code);
+        var malformed = await ctx.Rpc.V1Async("QuerySmsSignList", p, tamper: w => w.Replace("Timestamp=", "Timestamp=x"));
+        Assert.Equal("InvalidTimeStamp.Format", malformed.Code);
     }
 
     [Fact]

@@ -32,14 +32,17 @@ public sealed class AdminLogWriter(QunfaDbContext db, IHttpContextAccessor http,
     }
 
     /// <summary>
-    /// Ends an admin change: logs it with its result and saves. A refused change has staged nothing,
-    /// so only its log entry (失败) is written.
+    /// Ends an admin change: logs it with its result and saves. A refused change — by its use case, or
+    /// because part of the form could not be read at all — is dropped whole, and only its log entry (失败)
+    /// is written.
     /// </summary>
-    public async Task<Outcome> CommitAsync(Outcome staged, AdminAction action, CancellationToken ct)
+    public async Task<Outcome> CommitAsync(Outcome staged, AdminAction action, bool inputReadable, CancellationToken ct)
     {
-        Add(action, staged.Succeeded);
+        var succeeded = staged.Succeeded && inputReadable;
+        if (!succeeded) db.ChangeTracker.Clear();
+        Add(action, succeeded);
         await db.SaveChangesAsync(ct);
-        return staged;
+        return succeeded || !staged.Succeeded ? staged : Outcome.Fail("", "输入的值无效");
     }
 
     private static int? CurrentAdminId(HttpContext? context) =>

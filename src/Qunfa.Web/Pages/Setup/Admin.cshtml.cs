@@ -16,6 +16,6 @@ public sealed class AdminModel(SetupService setup, IStringLocalizer<SharedResour
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        AfterSubmit(await Setup.SubmitAdminAccountAsync(Input, ct), WizardStep.SystemInfo);
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SubmitAsync(() => Setup.SubmitAdminAccountAsync(Input, ct), WizardStep.SystemInfo);
 }

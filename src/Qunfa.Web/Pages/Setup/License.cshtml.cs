@@ -21,6 +21,6 @@ public sealed class LicenseModel(SetupService setup, IStringLocalizer<SharedReso
         PurchaseInfo = Installation.PurchaseInfo,
     };
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        AfterSubmit(await Setup.SubmitLicenseAsync(Input, ct), WizardStep.AdminAccount);
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SubmitAsync(() => Setup.SubmitLicenseAsync(Input, ct), WizardStep.AdminAccount);
 }

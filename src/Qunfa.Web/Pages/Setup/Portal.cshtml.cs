@@ -28,8 +28,8 @@ public sealed class PortalModel(SetupService setup, PortalProfileService portal,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await Setup.SubmitPortalAsync(Input, ct);
+        var result = await SubmitAsync(() => Setup.SubmitPortalAsync(Input, ct), WizardStep.Done);
         HasLogo = (await portal.GetAsync(ct)).Logo is not null;
-        return AfterSubmit(outcome, WizardStep.Done);
+        return result;
     }
 }

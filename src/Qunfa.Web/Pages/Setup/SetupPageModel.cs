@@ -52,8 +52,11 @@ public abstract class SetupPageModel(SetupService setup, IStringLocalizer<Shared
         await next();
     }
 
-    protected IActionResult AfterSubmit(Outcome outcome, WizardStep next)
+    /// <summary>Runs the step unless a value could not even be read (binder message already beside it).</summary>
+    protected async Task<IActionResult> SubmitAsync(Func<Task<Outcome>> submit, WizardStep next)
     {
+        if (!ModelState.IsValid) return Page();
+        var outcome = await submit();
         if (outcome.Succeeded) return Redirect(UrlOf(next));
         ModelState.AddOutcome(outcome, L);
         return Page();

@@ -20,6 +20,6 @@ public sealed class SystemModel(SetupService setup, CarrierAccountService carrie
         if (await carrier.GetAsync(ct) is { } saved) Input = CarrierAccountInput.From(saved);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        AfterSubmit(await Setup.SubmitSystemInfoAsync(Input, ct), WizardStep.Portal);
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SubmitAsync(() => Setup.SubmitSystemInfoAsync(Input, ct), WizardStep.Portal);
 }

@@ -31,12 +31,13 @@ public sealed class OssUploadTests : IDisposable
     [Fact]
     public async Task GetQualificationOssInfo_ReadsData_HostWithoutScheme()
     {
-        host.Handler.RespondJson("""{"Code":"OK","Success":true,"Data":{"AccessKeyId":"a","Policy":"p","Signature":"s","Host":"dysms-q.oss-cn-hangzhou.aliyuncs.com","StartPath":"q/1"}}""");
+        host.Handler.RespondJson("""{"Code":"OK","Success":true,"Data":{"AccessKeyId":"a","Policy":"p","Signature":"s","Host":"dysms-q.oss-cn-hangzhou.aliyuncs.com","StartPath":"q/1","Expire":1741521339}}""");
 
         var policy = await host.Manage.GetQualificationOssInfoAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("dysms", host.SingleRequest.Query["BizType"]);
         Assert.Equal("https://dysms-q.oss-cn-hangzhou.aliyuncs.com/", policy.Host.AbsoluteUri);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1741521339), policy.ExpireTime);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public sealed class SignClientTests : IDisposable
             {"Code":"OK","RequestId":"R","SignName":"群发科技","SignCode":"SIGN_1","SignStatus":2,"CreateDate":"2026-03-01 10:00:00","OrderId":"20057887",
              "AuditInfo":{"AuditDate":"2026-03-01 12:00:00","RejectInfo":"资质不符"},"ThirdParty":true,"QualificationId":1001,"AuthorizationLetterId":"2002",
              "AuthorizationLetterAuditPass":false,"FileUrlList":["https://x/1.png"],
-             "SignIspRegisterDetailList":[{"OperatorCode":"mobile","RegisterStatus":-1,"RegisterStatusReasons":"报备中"}]}
+             "SignIspRegisterDetailList":[{"OperatorCode":"mobile","RegisterStatus":0,"RegisterStatusReasons":[{"ReasonCode":"R1","ReasonDescList":["法人信息不一致","请核对"]}]},
+               {"OperatorCode":"unicom","RegisterStatus":3}]}
             """);
 
         var sign = await host.Manage.GetSmsSignAsync("群发科技", TestContext.Current.CancellationToken);
@@ -66,7 +67,9 @@ public sealed class SignClientTests : IDisposable
         Assert.True(sign.ThirdParty);
         Assert.False(sign.AuthorizationLetterAuditPass);
         Assert.Equal(["https://x/1.png"], sign.FileUrls);
-        Assert.Equal(new CarrierRegistration("mobile", -1, "报备中"), Assert.Single(sign.CarrierRegistrations));
+        Assert.Equal(
+            [new CarrierRegistration("mobile", 0, "法人信息不一致; 请核对"), new CarrierRegistration("unicom", 3, null)],
+            sign.CarrierRegistrations);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)), sign.CreateDate);
     }
 

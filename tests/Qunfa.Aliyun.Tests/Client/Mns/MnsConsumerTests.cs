@@ -48,7 +48,7 @@ public sealed class MnsConsumerTests : IDisposable
             "sts-secret1");
         Assert.Equal("MNS STS.ak1:" + expected, poll.Headers["Authorization"]);
 
-        var report = SmsReportParser.Parse(Assert.Single(messages).Body);
+        var report = Assert.Single(messages).ToDeliveryReport();
         Assert.Equal("900619746936498440^0", report.BizId);
     }
 

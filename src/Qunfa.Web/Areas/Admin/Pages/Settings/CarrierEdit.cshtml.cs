@@ -31,7 +31,7 @@ public sealed class CarrierEditModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await adminLog.CommitAsync(await carrier.StageAsync(Input, ct), AdminAction.UpdateCarrierAccount, ct);
+        var outcome = await adminLog.CommitAsync(await carrier.StageAsync(Input, ct), AdminAction.UpdateCarrierAccount, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
             TempData["Saved"] = "保存成功";

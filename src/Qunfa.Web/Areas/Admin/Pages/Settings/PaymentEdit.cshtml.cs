@@ -29,7 +29,7 @@ public sealed class PaymentEditModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await adminLog.CommitAsync(await payment.StageAsync(Input, ct), AdminAction.UpdatePaymentSettings, ct);
+        var outcome = await adminLog.CommitAsync(await payment.StageAsync(Input, ct), AdminAction.UpdatePaymentSettings, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
             TempData["Saved"] = "保存成功";

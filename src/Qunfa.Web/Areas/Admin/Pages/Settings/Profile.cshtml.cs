@@ -24,7 +24,7 @@ public sealed class ProfileModel(PortalProfileService portal, AdminLogWriter adm
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await adminLog.CommitAsync(await portal.StageAsync(Input, logoRequired: true, ct), AdminAction.UpdatePortalProfile, ct);
+        var outcome = await adminLog.CommitAsync(await portal.StageAsync(Input, logoRequired: true, ct), AdminAction.UpdatePortalProfile, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
             TempData["Saved"] = "保存成功";
