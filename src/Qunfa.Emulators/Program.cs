@@ -1,8 +1,15 @@
-using Qunfa.Emulators;
+namespace Qunfa.Emulators;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
-builder.Services.AddAliyunEmulator(o => builder.Configuration.GetSection("Emulator").Bind(o));
-var app = builder.Build();
-app.MapAliyunEmulator();
-app.Run();
+/// <summary>The standalone emulator: `dotnet run --project src/Qunfa.Emulators -- --urls http://127.0.0.1:PORT`.</summary>
+public static class EmulatorProgram
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
+        builder.Services.AddAliyunEmulator(o => builder.Configuration.GetSection("Emulator").Bind(o));
+        var app = builder.Build();
+        app.MapAliyunEmulator();
+        app.Run();
+    }
+}

@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = StartupSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddQunfaDatabase(settings);
-builder.Services.AddQunfaWeb(settings);
+builder.Services.AddQunfaWeb(settings, builder.Configuration);
 
 var app = builder.Build();
 app.UseQunfaPipeline(settings);

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Features.Settings;
@@ -17,13 +19,14 @@ using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Settings;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Api;
+using Qunfa.Web.Features.Carrier;
 
 namespace Qunfa.Web;
 
 /// <summary>Everything the host registers and the order of its middleware, kept out of Program.cs.</summary>
 public static class WebRegistration
 {
-    public static IServiceCollection AddQunfaWeb(this IServiceCollection services, StartupSettings settings)
+    public static IServiceCollection AddQunfaWeb(this IServiceCollection services, StartupSettings settings, IConfiguration configuration)
     {
         Directory.CreateDirectory(settings.DataDirectory);
         services.AddSingleton(settings);
@@ -38,6 +41,7 @@ public static class WebRegistration
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<IPasswordHasher<AdminUser>, PasswordHasher<AdminUser>>();
+        services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -50,7 +54,10 @@ public static class WebRegistration
         });
 
         services.AddQunfaLocalization();
-        services.AddAdminAuthentication(TimeSpan.FromMinutes(settings.Qunfa.AdminSessionMinutes));
+        var customerOptions = configuration.GetSection(CustomerOptions.Section).Get<CustomerOptions>() ?? new CustomerOptions();
+        services.Configure<CustomerOptions>(configuration.GetSection(CustomerOptions.Section));
+        services.AddQunfaAuthentication(TimeSpan.FromMinutes(settings.Qunfa.AdminSessionMinutes), TimeSpan.FromMinutes(customerOptions.SessionMinutes));
+        services.AddQunfaRateLimits(customerOptions);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "qunfa.af";
@@ -61,6 +68,7 @@ public static class WebRegistration
             {
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminClaims.Policy);
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
+                o.Conventions.AuthorizeAreaFolder("Console", "/", CustomerClaims.Policy);
             })
             .AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureFilter>())
             .AddViewLocalization()
@@ -82,6 +90,7 @@ public static class WebRegistration
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["此项为必填项"]);
             m.SetUnknownValueIsInvalidAccessor(_ => l["输入的值无效"]);
         });
+        services.AddQunfaCarrier(configuration);
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
         services.AddScoped<AdminLogWriter>();
@@ -90,6 +99,9 @@ public static class WebRegistration
         services.AddScoped<PortalProfileService>();
         services.AddScoped<CarrierAccountService>();
         services.AddScoped<PaymentSettingsService>();
+        services.AddScoped<VerificationCodeService>();
+        services.AddScoped<CustomerAccountService>();
+        services.AddScoped<CurrentCustomer>();
         return services;
     }
 
@@ -108,6 +120,7 @@ public static class WebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapPortalEndpoints();

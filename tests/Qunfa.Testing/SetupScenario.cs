@@ -54,18 +54,27 @@ public static class SetupScenario
         ["Input.Phone"] = "022-87882266",
     };
 
-    public static async Task CompleteAsync(PageClient client)
+    /// <summary>Only the carrier choice: the wizard fills the sandbox demo account in.</summary>
+    public static Dictionary<string, string> SandboxSystemInfo() => new() { ["Input.Carrier"] = "Sandbox" };
+
+    /// <summary>The wizard with fake Alibaba keys; for tests that never send.</summary>
+    public static Task CompleteAsync(PageClient client) => CompleteAsync(client, SystemInfo());
+
+    /// <summary>The wizard on the built-in sandbox carrier, for tests that send codes or messages.</summary>
+    public static Task CompleteWithSandboxAsync(PageClient client) => CompleteAsync(client, SandboxSystemInfo());
+
+    private static async Task CompleteAsync(PageClient client, Dictionary<string, string> systemInfo)
     {
         Expect(await client.PostFormAsync("/setup/license", License()), "/setup/admin");
         Expect(await client.PostFormAsync("/setup/admin", AdminAccount()), "/setup/system");
-        Expect(await client.PostFormAsync("/setup/system", SystemInfo()), "/setup/portal");
+        Expect(await client.PostFormAsync("/setup/system", systemInfo), "/setup/portal");
         Expect(await client.PostMultipartAsync("/setup/portal", Portal(), "Input.Logo", Png, "logo.png", "image/png"), "/setup/done");
     }
 
     public static async Task LoginAsync(PageClient client, string password = AdminPassword) =>
         Expect(await client.PostFormAsync("/admin/login", new Dictionary<string, string> { ["Account"] = AdminEmail, ["Password"] = password }), "/admin");
 
-    private static void Expect(PageResponse response, string location)
+    internal static void Expect(PageResponse response, string location)
     {
         if (!response.IsRedirectTo(location))
             throw new InvalidOperationException($"Expected a redirect to {location}, got {(int)response.Status} {response.Location}: {Excerpt(response.Html)}");

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Domain.Setup;
 
@@ -17,6 +19,10 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PortalProfile> PortalProfiles => Set<PortalProfile>();
     public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+    public DbSet<Signature> Signatures => Set<Signature>();
+    public DbSet<Template> Templates => Set<Template>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
@@ -26,5 +32,10 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<WizardStep>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AdminAction>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<CarrierKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CodeScene>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SignatureType>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<TemplateType>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<Origin>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

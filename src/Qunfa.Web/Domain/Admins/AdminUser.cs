@@ -1,6 +1,8 @@
+using Qunfa.Web.Domain.Accounts;
+
 namespace Qunfa.Web.Domain.Admins;
 
-public sealed class AdminUser
+public sealed class AdminUser : ILockableAccount
 {
     public int Id { get; set; }
     public string Email { get; set; } = "";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Infrastructure.Validation;
@@ -17,11 +18,6 @@ public sealed class AdminSignInService(
     IHttpContextAccessor http,
     TimeProvider time)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-    public const string WrongCredentialsMessage = "账号或密码错误";
-    public const string LockedMessage = "登录失败次数过多，账号已锁定15分钟，请稍后再试";
-
     public async Task<Outcome> SignInAsync(string? account, string? password, CancellationToken ct)
     {
         var o = new Outcome()
@@ -37,34 +33,26 @@ public sealed class AdminSignInService(
             // Hash anyway so an unknown account takes as long as a wrong password.
             hasher.HashPassword(new AdminUser(), password!);
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, detail: login, ct: ct);
-            return Outcome.Fail("", WrongCredentialsMessage);
+            return Outcome.Fail("", LoginLockout.WrongCredentialsMessage);
         }
-        if (admin.LockedUntil > now)
+        if (LoginLockout.IsLocked(admin, now))
         {
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, "locked", ct);
-            return Outcome.Fail("", LockedMessage);
+            return Outcome.Fail("", LoginLockout.LockedMessage);
         }
 
         var verdict = hasher.VerifyHashedPassword(admin, admin.PasswordHash, password!);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            admin.FailedLoginCount++;
-            var locked = admin.FailedLoginCount >= MaxFailures;
-            if (locked)
-            {
-                admin.LockedUntil = now + LockoutDuration;
-                admin.FailedLoginCount = 0;
-            }
+            var locked = LoginLockout.RegisterFailure(admin, now);
             adminLog.Add(AdminAction.Login, succeeded: false, admin.Id, locked ? "locked" : null);
             await db.SaveChangesAsync(ct);
-            return Outcome.Fail("", locked ? LockedMessage : WrongCredentialsMessage);
+            return Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             admin.PasswordHash = hasher.HashPassword(admin, password!);
-        admin.FailedLoginCount = 0;
-        admin.LockedUntil = null;
-        admin.LastLoginAt = now;
+        LoginLockout.RegisterSuccess(admin, now);
         adminLog.Add(AdminAction.Login, succeeded: true, admin.Id);
         await db.SaveChangesAsync(ct);
 

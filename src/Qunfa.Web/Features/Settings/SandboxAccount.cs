@@ -15,8 +15,8 @@ public static class SandboxAccount
     public const string RegisterTemplate = "SMS_900000001";
     public const string ResetPasswordTemplate = "SMS_900000002";
     public const string ChangePhoneTemplate = "SMS_900000003";
-    public const string ReportQueue = "Alicom-Queue-sandbox-SmsReport";
-    public const string InboundQueue = "Alicom-Queue-sandbox-SmsUp";
+    public const string ReportQueue = "Alicom-Queue-1234567890-SmsReport";
+    public const string InboundQueue = "Alicom-Queue-1234567890-SmsUp";
 
     public static void FillBlanks(CarrierAccountInput input)
     {

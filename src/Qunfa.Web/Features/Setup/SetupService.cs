@@ -22,6 +22,7 @@ public sealed partial class SetupService(
     PortalProfileService portal,
     AdminLogWriter adminLog,
     SetupState state,
+    Carrier.CarrierState carrierState,
     TimeProvider time)
 {
     public const string OutOfOrderMessage = "请按顺序完成初始化步骤";
@@ -103,6 +104,7 @@ public sealed partial class SetupService(
         if (!o.Succeeded) return o;
         Advance(installation, WizardStep.SystemInfo);
         await db.SaveChangesAsync(ct);
+        await carrierState.RefreshAsync(ct);
         return o;
     }
 

@@ -30,3 +30,21 @@ document.addEventListener('DOMContentLoaded', () => {
         });
     }
 });
+
+// 获取验证码: after a code was sent the button waits out the 60 seconds the server enforces anyway.
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('button[data-countdown]').forEach(button => {
+        let left = parseInt(button.dataset.countdown || '0', 10);
+        if (!left) return;
+        const label = button.textContent;
+        const unit = document.documentElement.lang.startsWith('en') ? 's' : '秒';
+        button.disabled = true;
+        const tick = () => {
+            if (left <= 0) { button.disabled = false; button.textContent = label; return; }
+            button.textContent = `${left}${unit}`;
+            left -= 1;
+            setTimeout(tick, 1000);
+        };
+        tick();
+    });
+});

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Features.AdminLog;
+using Qunfa.Web.Features.Carrier;
 using Qunfa.Web.Features.Settings;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
@@ -13,6 +14,7 @@ public sealed class CarrierEditModel(
     CarrierAccountService carrier,
     SecretProtector secrets,
     AdminLogWriter adminLog,
+    CarrierState carrierState,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -34,6 +36,7 @@ public sealed class CarrierEditModel(
         var outcome = await adminLog.CommitAsync(await carrier.StageAsync(Input, ct), AdminAction.UpdateCarrierAccount, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
+            await carrierState.RefreshAsync(ct);
             TempData["Saved"] = "保存成功";
             return Redirect("/admin/settings/carrier");
         }

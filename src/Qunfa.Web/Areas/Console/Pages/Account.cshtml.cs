@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Security;
+using Qunfa.Web.Pages.Account;
+
+namespace Qunfa.Web.Areas.Console.Pages;
+
+/// <summary>Change phone (重置手机号) with a code sent to the new number.</summary>
+[EnableRateLimiting(RateLimits.Logins)]
+public sealed class AccountModel(CustomerAccountService accounts, CurrentCustomer current, IStringLocalizer<SharedResource> localizer)
+    : AccountPageModel(localizer)
+{
+    [BindProperty]
+    public PhoneChangeInput Input { get; set; } = new();
+
+    public string CurrentPhone { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct) => CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+
+    public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
+    {
+        CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+        return AfterCodeSent(await accounts.SendPhoneChangeCodeAsync(current.Id, Input.Phone, ct), Input.Phone);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await accounts.ChangePhoneAsync(current.Id, Input, ct);
+        if (!outcome.Succeeded)
+        {
+            CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+            return Refused(outcome);
+        }
+        TempData["Saved"] = "手机号已修改";
+        return Redirect("/console/account");
+    }
+}

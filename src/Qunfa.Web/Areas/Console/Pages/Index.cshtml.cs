@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Time;
+
+namespace Qunfa.Web.Areas.Console.Pages;
+
+public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock) : PageModel
+{
+    public OperatorClock Clock => clock;
+    public Customer Customer { get; private set; } = null!;
+    public int SignatureCount { get; private set; }
+    public int TemplateCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var customer = await current.GetAsync(ct);
+        if (customer is null) return Redirect("/account/login");
+        Customer = customer;
+        SignatureCount = await db.Signatures.CountAsync(s => s.CustomerId == customer.Id, ct);
+        TemplateCount = await db.Templates.CountAsync(t => t.CustomerId == customer.Id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Security;
+
+namespace Qunfa.Web.Features.AdminAuth;
+
+/// <summary>Two cookie schemes side by side: the admin's and the customers', each with its own login page and policy.</summary>
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddQunfaAuthentication(this IServiceCollection services, TimeSpan adminSession, TimeSpan customerSession)
+    {
+        services.AddAuthentication(AdminClaims.Scheme)
+            .AddCookie(AdminClaims.Scheme, o =>
+            {
+                Common(o, "qunfa.admin", "/admin/login", adminSession);
+                o.LogoutPath = "/admin/logout";
+                o.Events.OnValidatePrincipal = SessionStamp.Validator(AdminClaims.Scheme, AdminClaims.AdminId, AdminClaims.SecurityStamp,
+                    (db, id, stamp) => db.AdminUsers.AnyAsync(a => a.Id == id && a.SecurityStamp == stamp));
+            })
+            .AddCookie(CustomerClaims.Scheme, o =>
+            {
+                Common(o, "qunfa.customer", "/account/login", customerSession);
+                o.Events.OnValidatePrincipal = SessionStamp.Validator(CustomerClaims.Scheme, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
+                    (db, id, stamp) => db.Customers.AnyAsync(c => c.Id == id && c.SecurityStamp == stamp));
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminClaims.Policy, p => p.AddAuthenticationSchemes(AdminClaims.Scheme).RequireClaim(AdminClaims.AdminId))
+            .AddPolicy(CustomerClaims.Policy, p => p.AddAuthenticationSchemes(CustomerClaims.Scheme).RequireClaim(CustomerClaims.CustomerId));
+        return services;
+    }
+
+    private static void Common(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions o, string cookie, string loginPath, TimeSpan session)
+    {
+        o.Cookie.Name = cookie;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.LoginPath = loginPath;
+        o.AccessDeniedPath = loginPath;
+        o.ExpireTimeSpan = session;
+        o.SlidingExpiration = true;
+    }
+}

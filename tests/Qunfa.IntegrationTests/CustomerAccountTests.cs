@@ -1,0 +1,202 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Domain.Customers;
+
+namespace Qunfa.IntegrationTests;
+
+public sealed class CustomerAccountTests
+{
+    private const string Phone = "13900139000";
+    private const string Email = "buyer@example.com";
+
+    private static async Task<(QunfaApp App, PageClient Client)> SandboxAsync(DatabaseKind db)
+    {
+        var app = await QunfaApp.StartAsync(db);
+        var client = app.CreatePageClient();
+        await SetupScenario.CompleteWithSandboxAsync(client);
+        return (app, client);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Register_WithTheCodeTheCarrierDelivered_CreatesTheCustomerAndSignsIn(DatabaseKind db)
+    {
+        var (app, client) = await SandboxAsync(db);
+        await using var _ = app;
+        using var __ = client;
+
+        var sent = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+        Assert.Contains("验证码已发送至139****9000", sent.Html);
+        var message = Assert.Single(CustomerScenario.Sandbox(app).MessagesTo(Phone));
+        Assert.Equal("群发沙箱", message.SignName);
+        Assert.Matches(@"^【群发沙箱】您的验证码为\d{6}，5分钟内有效", message.Content);
+
+        var fields = CustomerScenario.Registration(Phone, Email);
+        fields["Input.Code"] = CustomerScenario.LastCode(app, Phone)!;
+        Assert.True((await client.PostFormAsync("/account/register", fields)).IsRedirectTo("/console"));
+
+        var home = await client.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.Contains(Email, home.Html);
+        var customer = await app.WithDbAsync(d => d.Customers.SingleAsync());
+        Assert.Equal(5, customer.SignatureLimit);
+        Assert.DoesNotContain(fields["Input.Code"], await app.DumpAllTablesAsync());
+    }
+
+    [Fact]
+    public async Task SendCode_AgainWithin60Seconds_IsRefused()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+
+        await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+        var again = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+
+        Assert.Contains("验证码发送过于频繁，请60秒后再试", again.Html);
+        Assert.Single(CustomerScenario.Sandbox(app).MessagesTo(Phone));
+    }
+
+    [Fact]
+    public async Task SendCode_TenthOfTheDay_IsTheLast()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        await app.WithDbAsync(async d =>
+        {
+            for (var i = 0; i < 10; i++)
+                d.VerificationCodes.Add(new VerificationCode { Phone = Phone, Scene = CodeScene.Register, CodeHash = "x:y", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-2 - i), ExpiresAt = DateTimeOffset.UtcNow });
+            return await d.SaveChangesAsync();
+        });
+
+        var response = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+
+        Assert.Contains("该手机号今日获取验证码次数已达上限", response.Html);
+    }
+
+    [Fact]
+    public async Task Register_FiveWrongCodes_VoidTheCode_AndAReusedCodeIsRefused()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+        var code = CustomerScenario.LastCode(app, Phone)!;
+        var wrong = CustomerScenario.Registration(Phone, Email);
+        wrong["Input.Code"] = code == "000000" ? "111111" : "000000";
+
+        for (var i = 0; i < 4; i++) Assert.Contains("验证码错误", (await client.PostFormAsync("/account/register", wrong)).Html);
+        Assert.Contains("验证码错误次数过多，请重新获取", (await client.PostFormAsync("/account/register", wrong)).Html);
+        var right = CustomerScenario.Registration(Phone, Email);
+        right["Input.Code"] = code;
+        Assert.Contains("验证码已失效，请重新获取", (await client.PostFormAsync("/account/register", right)).Html);
+        Assert.False(await app.WithDbAsync(d => d.Customers.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Register_ExpiredCode_IsRefused()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+        await app.WithDbAsync(d => d.VerificationCodes.ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        var fields = CustomerScenario.Registration(Phone, Email);
+        fields["Input.Code"] = CustomerScenario.LastCode(app, Phone)!;
+
+        Assert.Contains("验证码已失效，请重新获取", (await client.PostFormAsync("/account/register", fields)).Html);
+        Assert.False(await app.WithDbAsync(d => d.Customers.AnyAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Register_TakenEmailOrPhone_IsRefused(DatabaseKind db)
+    {
+        var (app, client) = await SandboxAsync(db);
+        await using var _ = app;
+        using var __ = client;
+        await CustomerScenario.RegisterAsync(app, client, Phone, Email);
+
+        using var other = app.CreatePageClient();
+        var sameEmail = CustomerScenario.Registration("13700137000", Email);
+        sameEmail["Input.Code"] = "123456";
+        Assert.Contains("该邮箱已注册", (await other.PostFormAsync("/account/register", sameEmail)).Html);
+        Assert.Contains("该手机号已注册", (await CustomerScenario.SendCodeAsync(other, "/account/register", Phone)).Html);
+        Assert.Equal(1, await app.WithDbAsync(d => d.Customers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Register_BadFields_AreEachNamed()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+
+        var response = await client.PostFormAsync("/account/register", new Dictionary<string, string> { ["Input.Email"] = "nope", ["Input.Phone"] = "12345", ["Input.Password"] = "abc" });
+
+        foreach (var message in new[] { "请填写企业名称", "请输入有效的邮箱地址", "请填写联系人", "请输入有效的11位手机号码", "密码长度需在6-18个字符之间", "请再次输入密码" })
+            Assert.Contains(message, response.Html);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Login_ByPhoneOrEmail_AndResetPasswordByCode(DatabaseKind db)
+    {
+        var (app, client) = await SandboxAsync(db);
+        await using var _ = app;
+        using var __ = client;
+        await CustomerScenario.RegisterAsync(app, client, Phone, Email);
+
+        using var visitor = app.CreatePageClient();
+        var login = new Dictionary<string, string> { ["Account"] = Phone, ["Password"] = CustomerScenario.Password };
+        Assert.True((await visitor.PostFormAsync("/account/login", login)).IsRedirectTo("/console"));
+
+        using var forgetful = app.CreatePageClient();
+        // Both the platform and the carrier allow one code a minute per number; let that minute pass.
+        CustomerScenario.Sandbox(app).Options.VerificationFlowControl = false;
+        await app.WithDbAsync(d => d.VerificationCodes.ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-2))));
+        Assert.Contains("验证码已发送", (await CustomerScenario.SendCodeAsync(forgetful, "/account/reset", Phone)).Html);
+        var reset = new Dictionary<string, string>
+        {
+            ["Input.Phone"] = Phone,
+            ["Input.Code"] = CustomerScenario.LastCode(app, Phone)!,
+            ["Input.Password"] = "N3wPassword",
+            ["Input.ConfirmPassword"] = "N3wPassword",
+        };
+        Assert.True((await forgetful.PostFormAsync("/account/reset", reset)).IsRedirectTo("/account/login"));
+
+        // The reset ends sessions opened with the old password.
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/console")).Status);
+        Assert.Contains("账号或密码错误", (await forgetful.PostFormAsync("/account/login", new Dictionary<string, string> { ["Account"] = Email, ["Password"] = CustomerScenario.Password })).Html);
+        Assert.True((await forgetful.PostFormAsync("/account/login", new Dictionary<string, string> { ["Account"] = Email, ["Password"] = "N3wPassword" })).IsRedirectTo("/console"));
+    }
+
+    [Fact]
+    public async Task ChangePhone_WithCodeSentToTheNewNumber()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        await CustomerScenario.RegisterAsync(app, client, Phone, Email);
+        const string newPhone = "13600136000";
+
+        Assert.Contains("验证码已发送", (await CustomerScenario.SendCodeAsync(client, "/console/account", newPhone)).Html);
+        var change = new Dictionary<string, string> { ["Input.Phone"] = newPhone, ["Input.Code"] = CustomerScenario.LastCode(app, newPhone)! };
+        Assert.True((await client.PostFormAsync("/console/account", change)).IsRedirectTo("/console/account"));
+
+        Assert.Equal(newPhone, await app.WithDbAsync(d => d.Customers.Select(c => c.Phone).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/console")).Status);
+    }
+
+    [Fact]
+    public async Task Console_NeedsACustomer_AndTheAdminCookieIsNotOne()
+    {
+        var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        await SetupScenario.LoginAsync(client);
+
+        var response = await client.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        Assert.Contains("/account/login", response.Location);
+    }
+}
