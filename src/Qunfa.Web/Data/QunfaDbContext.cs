@@ -23,6 +23,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<Template> Templates => Set<Template>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<AuthorizationLetter> AuthorizationLetters => Set<AuthorizationLetter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);

@@ -9,4 +9,11 @@ public enum AdminAction
     UpdatePortalProfile,
     UpdateCarrierAccount,
     UpdatePaymentSettings,
+    EditCustomer,
+    FreezeCustomer,
+    UnfreezeCustomer,
+    DeleteSignature,
+    DeleteTemplate,
+    AssignSignature,
+    AssignTemplate,
 }

@@ -11,6 +11,13 @@ public static class AdminActionNames
         AdminAction.UpdatePortalProfile => "修改配置信息",
         AdminAction.UpdateCarrierAccount => "编辑AK信息",
         AdminAction.UpdatePaymentSettings => "修改支付配置",
+        AdminAction.EditCustomer => "编辑用户信息",
+        AdminAction.FreezeCustomer => "冻结账号",
+        AdminAction.UnfreezeCustomer => "恢复账号",
+        AdminAction.DeleteSignature => "彻底删除签名",
+        AdminAction.DeleteTemplate => "彻底删除模板",
+        AdminAction.AssignSignature => "分配签名",
+        AdminAction.AssignTemplate => "分配模板",
         _ => action.ToString(),
     };
 }

@@ -18,6 +18,10 @@ public sealed class Signature
     public bool ThreeInOne { get; set; }
     public ReviewStatus Status { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The letter that authorizes this signature's third-party use, for applications.</summary>
+    public int? AuthorizationLetterId { get; set; }
+    /// <summary>OSS keys of supporting files (MoreData), JSON array.</summary>
+    public string? MoreData { get; set; }
     /// <summary>Alibaba's order id of the application, when there is one.</summary>
     public string? OrderId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
