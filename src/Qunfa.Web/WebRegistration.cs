@@ -20,6 +20,7 @@ using Qunfa.Web.Infrastructure.Settings;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Api;
 using Qunfa.Web.Features.Carrier;
+using Qunfa.Web.Features.Messaging;
 
 namespace Qunfa.Web;
 
@@ -91,6 +92,8 @@ public static class WebRegistration
             m.SetUnknownValueIsInvalidAccessor(_ => l["输入的值无效"]);
         });
         services.AddQunfaCarrier(configuration);
+        Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
+        services.AddMessaging(configuration);
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
         services.AddScoped<AdminLogWriter>();

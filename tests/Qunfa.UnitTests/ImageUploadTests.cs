@@ -12,8 +12,11 @@ public sealed class ImageUploadTests
     public void DetectType_Jpeg_IsJpeg() =>
         Assert.Equal("image/jpeg", ImageUpload.DetectType([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]));
 
+    [Fact]
+    public void DetectType_Gif_IsGif_ButNotALogo() =>
+        Assert.Equal("image/gif", ImageUpload.DetectType("GIF89a\u0001\u0000"u8));
+
     [Theory]
-    [InlineData("GIF89a")]
     [InlineData("<svg xmlns='http://www.w3.org/2000/svg'/>")]
     [InlineData("\u0089PN")]
     [InlineData("")]

@@ -10,7 +10,7 @@ public enum VerificationFailure
     BadSignature,
     MissingField,
     InvalidField,
-    /// <summary>notify_verify answered something other than "true" (unknown, expired or forged notify_id).</summary>
+    /// <summary>notify_verify answered something other than "true": forged, expired, or already acknowledged with "success".</summary>
     NotifyIdRejected,
     /// <summary>notify_verify could not be reached; answer non-"success" so that Alipay retries.</summary>
     NotifyVerifyUnavailable,
@@ -28,6 +28,11 @@ public sealed record NotificationVerification
         Reason = reason;
     }
 
+    /// <summary>
+    /// Set when valid, and also when only notify_verify failed (the signature and fields were fine): Alipay invalidates a
+    /// notify_id once acknowledged, so a repeat of an already-processed notification lands here and may be answered
+    /// "success" if it changes nothing. Never grant on it.
+    /// </summary>
     public PaymentNotification? Notification { get; }
 
     public VerificationFailure Failure { get; }
@@ -40,10 +45,10 @@ public sealed record NotificationVerification
     public static NotificationVerification Valid(PaymentNotification notification) =>
         new(notification ?? throw new ArgumentNullException(nameof(notification)), VerificationFailure.None, null);
 
-    public static NotificationVerification Invalid(VerificationFailure failure, string reason) =>
+    public static NotificationVerification Invalid(VerificationFailure failure, string reason, PaymentNotification? signedNotification = null) =>
         failure == VerificationFailure.None
             ? throw new ArgumentOutOfRangeException(nameof(failure))
-            : new(null, failure, reason);
+            : new(signedNotification, failure, reason);
 
     public override string ToString() => IsValid ? $"valid {Notification.OrderNumber}" : $"{Failure}: {Reason}";
 }

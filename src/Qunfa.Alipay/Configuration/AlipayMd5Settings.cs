@@ -16,5 +16,8 @@ public sealed class AlipayMd5Settings
     /// <summary>Receiving account; defaults to the partner.</summary>
     public string? SellerId { get; set; }
 
+    /// <summary>What notifications must carry as seller_id (the web app's check).</summary>
+    public string? EffectiveSellerId => string.IsNullOrEmpty(SellerId) ? Partner : SellerId;
+
     public bool IsConfigured => !string.IsNullOrEmpty(Partner) && !string.IsNullOrEmpty(Md5Key);
 }

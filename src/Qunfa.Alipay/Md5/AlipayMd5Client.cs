@@ -24,7 +24,7 @@ public sealed partial class AlipayMd5Client(IHttpClientFactory httpClientFactory
             new("subject", request.Subject),
             new("payment_type", "1"),
             new("total_fee", AlipayMoney.FormatYuan(request.TotalFen)),
-            new("seller_id", SellerId(settings)),
+            new("seller_id", settings.EffectiveSellerId!),
             new("body", request.Body ?? string.Empty),
             new("it_b_pay", PaymentRequestValidator.FormatTimeout(request.PayTimeout) ?? string.Empty),
             new("extra_common_param", request.Passback ?? string.Empty),
@@ -73,12 +73,13 @@ public sealed partial class AlipayMd5Client(IHttpClientFactory httpClientFactory
         }
         catch (AlipayException ex)
         {
-            return NotificationVerification.Invalid(VerificationFailure.NotifyVerifyUnavailable, ex.Message);
+            return NotificationVerification.Invalid(VerificationFailure.NotifyVerifyUnavailable, ex.Message, result.Notification);
         }
 
         return confirmed
             ? result
-            : NotificationVerification.Invalid(VerificationFailure.NotifyIdRejected, "notify_verify did not answer true for this notify_id.");
+            : NotificationVerification.Invalid(
+                VerificationFailure.NotifyIdRejected, "notify_verify did not answer true (unknown, expired or already acknowledged notify_id).", result.Notification);
     }
 
     private AlipayMd5Settings RequireSettings()
@@ -86,7 +87,4 @@ public sealed partial class AlipayMd5Client(IHttpClientFactory httpClientFactory
         var settings = settingsProvider.GetMd5();
         return settings.IsConfigured ? settings : throw new InvalidOperationException("The Alipay MD5 partner protocol is not configured (partner id and MD5 key).");
     }
-
-    private static string SellerId(AlipayMd5Settings settings) =>
-        string.IsNullOrEmpty(settings.SellerId) ? settings.Partner! : settings.SellerId;
 }

@@ -27,7 +27,7 @@ internal static class AlipayCashier
         }
 
         var parameters = trade.Protocol == AlipayEmulatorProtocol.Md5
-            ? AlipayNotificationBuilder.Md5Return(state, trade, state.IssueNotifyId(trade.Merchant.Partner))
+            ? AlipayNotificationBuilder.Md5Return(state, trade, state.IssueNotifyId(trade.Merchant.Partner, state.Options.ReturnNotifyIdLifetime))
             : AlipayNotificationBuilder.Rsa2Return(state, trade);
         context.Response.Redirect(AlipayGatewayParameters.WithQuery(trade.ReturnUrl, parameters).AbsoluteUri);
     }

@@ -22,8 +22,11 @@ public sealed class AlipayEmulatorOptions
     /// <summary>Multiplies every retry interval: 0.001 turns 4 minutes into 240 ms.</summary>
     public double TimeScale { get; set; } = 1.0;
 
-    /// <summary>How long notify_verify accepts a notify_id after it was issued; retries reuse the id for 25 h.</summary>
+    /// <summary>How long notify_verify accepts a notification's notify_id (retries reuse it for 25 h); it also dies once acknowledged.</summary>
     public TimeSpan NotifyIdLifetime { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>The browser return's notify_id verifies repeatedly, but only for about a minute.</summary>
+    public TimeSpan ReturnNotifyIdLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan NotificationHttpTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

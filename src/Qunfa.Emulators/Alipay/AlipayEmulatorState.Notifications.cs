@@ -66,6 +66,7 @@ public sealed partial class AlipayEmulatorState
                 var result = await PostAsync(trade, parameters, attempt, isExtra: false, ct);
                 if (result.Acknowledged)
                 {
+                    ConsumeNotifyId(result.NotifyId);
                     break;
                 }
 

@@ -86,16 +86,28 @@ public sealed partial class AlipayEmulatorState : IDisposable
         }
     }
 
-    /// <summary>Issues a notify_id that notify_verify accepts for <see cref="AlipayEmulatorOptions.NotifyIdLifetime"/>.</summary>
-    public string IssueNotifyId(string partner)
+    /// <summary>
+    /// Issues a notify_id that notify_verify accepts for <paramref name="lifetime"/> (default
+    /// <see cref="AlipayEmulatorOptions.NotifyIdLifetime"/>); a notification's id also stops verifying once the merchant answered success.
+    /// </summary>
+    public string IssueNotifyId(string partner, TimeSpan? lifetime = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(17));
         lock (_gate)
         {
-            _notifyIds[id] = (partner, Time.GetUtcNow() + Options.NotifyIdLifetime);
+            _notifyIds[id] = (partner, Time.GetUtcNow() + (lifetime ?? Options.NotifyIdLifetime));
         }
 
         return id;
+    }
+
+    /// <summary>Alipay invalidates an asynchronous notify_id once the merchant acknowledged it with "success".</summary>
+    internal void ConsumeNotifyId(string notifyId)
+    {
+        lock (_gate)
+        {
+            _notifyIds.Remove(notifyId);
+        }
     }
 
     public bool VerifyNotifyId(string? partner, string? notifyId)

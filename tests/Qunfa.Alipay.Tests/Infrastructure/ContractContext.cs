@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Alipay.Common;
 using Qunfa.Alipay.Configuration;
@@ -30,6 +31,26 @@ internal sealed class ContractContext : IAsyncDisposable
     public AlipayRsa2Client Rsa2 { get; }
 
     public Buyer Buyer { get; } = new();
+
+    private Channel<NotificationVerification> Verified { get; } = Channel.CreateUnbounded<NotificationVerification>();
+
+    /// <summary>
+    /// The merchant verifies each MD5 notification inside the request (notify_verify must happen before the
+    /// "success" answer, which invalidates the notify_id) and answers success only when valid.
+    /// </summary>
+    public void VerifyMd5Inline() => Merchant.Respond = async (parameters, _) =>
+    {
+        var result = await Md5.VerifyNotificationAsync(parameters);
+        await Verified.Writer.WriteAsync(result);
+        return result.IsValid ? AlipayNotifyAnswer.Success : AlipayNotifyAnswer.Failure;
+    };
+
+    public async Task<NotificationVerification> NextVerifiedAsync()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(TimeSpan.FromSeconds(10));
+        return await Verified.Reader.ReadAsync(cts.Token);
+    }
 
     public static async Task<ContractContext> StartAsync(Action<AlipayEmulatorOptions>? configure = null, Action<AlipayOptions>? client = null)
     {

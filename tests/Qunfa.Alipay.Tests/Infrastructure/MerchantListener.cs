@@ -28,8 +28,11 @@ internal sealed class MerchantListener : IAsyncDisposable
 
     public Uri ReturnUrl { get; }
 
-    /// <summary>Body to answer for the n-th notification (1-based); "success" by default.</summary>
+    /// <summary>Body to answer for the n-th notification (1-based); "success" by default. Ignored when <see cref="Respond"/> is set.</summary>
     public Func<int, string> Answer { get; set; } = _ => "success";
+
+    /// <summary>Answers like a real merchant would, e.g. after verifying the notification inside the request.</summary>
+    public Func<IReadOnlyList<KeyValuePair<string, string>>, int, Task<string>>? Respond { get; set; }
 
     public int Count => Volatile.Read(ref _count);
 
@@ -45,8 +48,10 @@ internal sealed class MerchantListener : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             var n = Interlocked.Increment(ref listener!._count);
-            await listener._received.Writer.WriteAsync(AlipayParameters.ParseQuery(body));
-            await context.Response.WriteAsync(listener.Answer(n));
+            var parameters = AlipayParameters.ParseQuery(body);
+            await listener._received.Writer.WriteAsync(parameters);
+            var answer = listener.Respond is { } respond ? await respond(parameters, n) : listener.Answer(n);
+            await context.Response.WriteAsync(answer);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -48,3 +48,31 @@ document.addEventListener('DOMContentLoaded', () => {
         tick();
     });
 });
+
+// Forms that change something irreversibly ask first (data-confirm holds the question).
+document.addEventListener('submit', event => {
+    const question = event.target instanceof HTMLFormElement ? event.target.dataset.confirm : undefined;
+    if (question && !window.confirm(question)) event.preventDefault();
+});
+
+// Live length and segment count under a template's content (SPEC: 70 for one, then 67 each, 500 at most).
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('textarea[data-segment-counter]').forEach(area => {
+        const output = document.getElementById(area.dataset.segmentCounter);
+        const signSelect = document.getElementById(area.dataset.signSource || '');
+        if (!output) return;
+        const english = document.documentElement.lang.startsWith('en');
+        const update = () => {
+            const sign = signSelect && signSelect.value ? `【${signSelect.value}】` : '';
+            const length = [...(sign + area.value)].length;
+            const segments = length === 0 ? 0 : length <= 70 ? 1 : Math.ceil(length / 67);
+            output.textContent = english
+                ? `${length} characters incl. signature, ${segments} segment(s)${length > 500 ? ' — over 500, too long' : ''}`
+                : `含签名共 ${length} 字，计 ${segments} 条${length > 500 ? '，超过500字' : ''}`;
+            output.classList.toggle('text-danger', length > 500);
+        };
+        area.addEventListener('input', update);
+        signSelect?.addEventListener('change', update);
+        update();
+    });
+});
