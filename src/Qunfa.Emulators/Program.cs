@@ -1,3 +1,5 @@
+using Qunfa.Emulators.Alipay;
+
 namespace Qunfa.Emulators;
 
 /// <summary>The standalone emulator: `dotnet run --project src/Qunfa.Emulators -- --urls http://127.0.0.1:PORT`.</summary>
@@ -8,8 +10,10 @@ public static class EmulatorProgram
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
         builder.Services.AddAliyunEmulator(o => builder.Configuration.GetSection("Emulator").Bind(o));
+        builder.Services.AddAlipayEmulator(o => builder.Configuration.GetSection("Emulator:Alipay").Bind(o));
         var app = builder.Build();
         app.MapAliyunEmulator();
+        app.MapAlipayEmulator();
         app.Run();
     }
 }

@@ -34,7 +34,8 @@ public sealed class QualificationReviewWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        var interval = options.Value.Interval > TimeSpan.Zero ? options.Value.Interval : new QualificationReviewOptions().Interval;
+        using var timer = new PeriodicTimer(interval, time);
         do
         {
             try
