@@ -127,6 +127,7 @@ public static class WebRegistration
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapPortalEndpoints();
+        app.MapAliyunPushEndpoints();
         return app;
     }
 }

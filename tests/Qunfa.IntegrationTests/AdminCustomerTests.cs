@@ -195,6 +195,7 @@ public sealed class AdminCustomerTests
         var confirm = await admin.GetAsync($"/admin/customers/freeze?id={id}");
         Assert.Contains("冻结测试企业", confirm.Html);
         Assert.Contains("不能发送短信", confirm.Html);
+        Assert.Contains($"formaction=\"/admin/customers/freeze?id={id}&handler=Freeze\"", confirm.Html, StringComparison.OrdinalIgnoreCase);
         // A GET alone changes nothing: the change needs the confirmation's POST.
         Assert.False(await app.WithDbAsync(d => d.Customers.AnyAsync(c => c.IsFrozen)));
 

@@ -144,6 +144,9 @@ public sealed class AdminMessagingTests
             SignAssignment("云顶云海", "General", ids[0]), formPath: "/admin/signatures/assign");
         Assert.Equal(HttpStatusCode.OK, lookup.Status);
         Assert.Contains("审批通过", lookup.Html);
+        // After 查询 the page's address carries the handler: 确认分配 must still post to the page itself.
+        Assert.Contains("<form method=\"post\" action=\"/admin/signatures/assign\"", lookup.Html);
+        Assert.Contains("value=\"" + ids[0] + "\" id=\"customer-" + ids[0] + "\" checked", lookup.Html);
         Assert.False(await app.WithDbAsync(d => d.Signatures.AnyAsync()));
 
         var one = await admin.PostFormAsync("/admin/signatures/assign", SignAssignment("云顶云海", "General", ids[0]));
@@ -214,6 +217,7 @@ public sealed class AdminMessagingTests
         Assert.Equal(HttpStatusCode.OK, lookup.Status);
         foreach (var expected in new[] { "模板名称", "模板类型", "推广类", "模板内容", content, "审核状态", "审批通过" })
             Assert.Contains(expected, lookup.Html);
+        Assert.Contains("<form method=\"post\" action=\"/admin/templates/assign\"", lookup.Html);
         Assert.Contains("未查询到该模板信息", (await admin.PostFormAsync("/admin/templates/assign?handler=LookUp", TemplateAssignment("SMS_000000000"), formPath: "/admin/templates/assign")).Html);
         Assert.Contains("只能分配审核通过模板", (await admin.PostFormAsync("/admin/templates/assign", TemplateAssignment("SMS_172881362", ids[0]))).Html);
         Assert.False(await app.WithDbAsync(d => d.Templates.AnyAsync()));

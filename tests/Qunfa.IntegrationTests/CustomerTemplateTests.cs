@@ -11,9 +11,10 @@ public sealed class CustomerTemplateTests
 {
     private static readonly Dictionary<string, string> FastReviews = new() { ["Qunfa:Workers:ReviewSync:Interval"] = "00:00:00.500" };
 
-    private static async Task<(QunfaApp App, PageClient Client)> CustomerWithSignatureAsync(DatabaseKind db, string phone = "13900139000", string email = "buyer@example.com")
+    private static async Task<(QunfaApp App, PageClient Client)> CustomerWithSignatureAsync(
+        DatabaseKind db, string phone = "13900139000", string email = "buyer@example.com", Dictionary<string, string>? settings = null)
     {
-        var app = await QunfaApp.StartAsync(db, FastReviews);
+        var app = await QunfaApp.StartAsync(db, settings ?? FastReviews);
         var client = app.CreatePageClient();
         await SetupScenario.CompleteWithSandboxAsync(client);
         await CustomerScenario.RegisterAsync(app, client, phone, email);
@@ -156,5 +157,48 @@ public sealed class CustomerTemplateTests
         Assert.True(response.IsRedirectTo("/console/templates"));
         Assert.False(await app.WithDbAsync(d => d.Templates.AnyAsync()));
         Assert.Null(CustomerScenario.Sandbox(app).TemplateReview(template.TemplateCode!));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ReviewReportFromTheQueue_BringsTheDecision_WithoutWaitingForThePoll(DatabaseKind db)
+    {
+        var hourlyPolls = new Dictionary<string, string> { ["Qunfa:Workers:ReviewSync:Interval"] = "01:00:00" };
+        var (app, client) = await CustomerWithSignatureAsync(db, settings: hourlyPolls);
+        await using var _ = app;
+        using var __ = client;
+
+        await client.PostFormAsync("/console/templates/apply", Application());
+
+        Assert.Equal(ReviewStatus.Approved, (await WaitForReviewAsync(app)).Status);
+    }
+
+    [Fact]
+    public async Task ReviewReportPushedOverHttp_PromptsACheck_ButCannotSetAStatus()
+    {
+        var hourlyPolls = new Dictionary<string, string> { ["Qunfa:Workers:ReviewSync:Interval"] = "01:00:00" };
+        var (app, client) = await CustomerWithSignatureAsync(DatabaseKind.Sqlite, settings: hourlyPolls);
+        await using var _ = app;
+        using var __ = client;
+        // Slow the emulator's review so the queue report cannot come first.
+        CustomerScenario.Sandbox(app).Options.ReviewDelay = TimeSpan.FromHours(1);
+        await client.PostFormAsync("/console/templates/apply", Application());
+        var code = await app.WithDbAsync(d => d.Templates.Select(t => t.TemplateCode).SingleAsync());
+
+        // A forged "approved" push: the check it prompts asks the carrier, which still says under review.
+        var forged = $$"""[{"template_code":"{{code}}","template_status":"approved","create_date":"2026-11-28 10:00:00"}]""";
+        using var push = await client.Http.PostAsync("/api/aliyun/push/template-report",
+            new StringContent(forged, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, push.StatusCode);
+        Assert.Contains("接收成功", await push.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Template template;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            template = await app.WithDbAsync(d => d.Templates.AsNoTracking().SingleAsync());
+        }
+        while (template.ReviewChecks == 0 && ++waited < 300);
+        Assert.Equal(1, template.ReviewChecks);
+        Assert.Equal(ReviewStatus.UnderReview, template.Status);
     }
 }

@@ -111,6 +111,26 @@ public sealed partial class QualificationTests
     }
 
     [Fact]
+    public async Task ReviewCheck_WhileTheCarrierFails_IsRetriedLater()
+    {
+        var (app, client) = await CustomerAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        using var __ = client;
+        var sandbox = CustomerScenario.Sandbox(app);
+        sandbox.Options.FaultActions = ["QuerySmsQualificationRecord"];
+        sandbox.Options.ServerErrorRate = 1;
+        await SendCodeAsync(client, AdminPhone);
+        Assert.True((await SubmitAsync(client, Valid(AdminPhone, CarrierCode(app, AdminPhone)), Images())).IsRedirectTo(Page));
+
+        var failedOnce = await WaitAsync(app, q => q.ReviewChecks > 0);
+        Assert.Equal(ReviewStatus.UnderReview, failedOnce.Status);
+        Assert.NotNull(failedOnce.NextReviewCheckAt);
+        sandbox.Options.ServerErrorRate = 0;
+
+        Assert.Equal(ReviewStatus.Approved, (await WaitAsync(app, q => q.Status != ReviewStatus.UnderReview)).Status);
+    }
+
+    [Fact]
     public async Task Submit_BadFields_AreEachNamed_AndNothingIsStored()
     {
         var (app, client) = await CustomerAsync(DatabaseKind.Sqlite);

@@ -20,9 +20,23 @@ public sealed class ReviewSyncWorker(
 {
     private sealed record Due(int Id, string Key, int Checks);
 
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Runs the next sync now rather than at the next tick (a review report arrived).</summary>
+    public void Nudge()
+    {
+        try { _wake.Release(); }
+        catch (SemaphoreFullException) { /* a sync is already due */ }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {
             try
@@ -35,7 +49,13 @@ public sealed class ReviewSyncWorker(
                 logger.LogWarning(e, "Review sync failed; trying again at the next tick");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WaitAsync(stoppingToken));
+    }
+
+    private async Task<bool> WaitAsync(CancellationToken ct)
+    {
+        await _wake.WaitAsync(options.Value.Interval, ct);
+        return !ct.IsCancellationRequested;
     }
 
     public async Task SyncSignaturesAsync(CancellationToken ct)

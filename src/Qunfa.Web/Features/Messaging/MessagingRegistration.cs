@@ -16,6 +16,8 @@ public static class MessagingRegistration
         services.AddScoped<SignatureService>();
         services.AddScoped<MessagingRemoval>();
         services.AddScoped<Assignment>();
+        services.AddScoped<ReviewHints>();
+        services.AddHostedService<ReviewReportConsumer>();
         return services;
     }
 }
