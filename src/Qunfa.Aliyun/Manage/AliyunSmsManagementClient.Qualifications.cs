@@ -30,7 +30,7 @@ internal sealed partial class AliyunSmsManagementClient
             row.Str("GroupId") ?? row.Str("QualificationGroupId") ?? string.Empty,
             row.Str("QualificationGroupName"),
             row.Str("CompanyName"),
-            ReviewStatusMapper.FromQualificationState(row.Str("StateName") ?? row.Str("State"), row.Str("AuditRemark")),
+            QualificationState(row),
             row.Str("AuditRemark"),
             row.Str("WorkOrderId"),
             row.Bool("UseBySelf"),
@@ -89,4 +89,11 @@ internal sealed partial class AliyunSmsManagementClient
         { ValueKind: JsonValueKind.String or JsonValueKind.Number } => root.Str("Data"),
         _ => names.Select(n => root.Str(n)).FirstOrDefault(v => v is not null),
     };
+
+    // StateName carries the state code in the current API; older answers put it in State.
+    private static ReviewStatus QualificationState(JsonElement row)
+    {
+        var byName = ReviewStatusMapper.FromQualificationState(row.Str("StateName"), row.Str("AuditRemark"));
+        return byName.State != ReviewState.Unknown ? byName : ReviewStatusMapper.FromQualificationState(row.Str("State"), row.Str("AuditRemark"));
+    }
 }

@@ -25,10 +25,11 @@ internal sealed class QualificationRecord
 
     public DateTimeOffset? AuditTime { get; set; }
 
+    /// <summary>The list's StateName as the current SDK models it: INIT, PASS, NOT_PASS.</summary>
     public string StateName => State switch
     {
-        "PASSED" => "审核通过",
-        "FAILED" => "审核失败",
-        _ => "审核中",
+        "PASSED" => "PASS",
+        "FAILED" => "NOT_PASS",
+        _ => "INIT",
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Domain.Setup;
 
@@ -25,6 +26,9 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Template> Templates => Set<Template>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<AuthorizationLetter> AuthorizationLetters => Set<AuthorizationLetter>();
+    public DbSet<PackageProduct> PackageProducts => Set<PackageProduct>();
+    public DbSet<PackageGrant> PackageGrants => Set<PackageGrant>();
+    public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
@@ -39,5 +43,10 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<SignatureType>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<TemplateType>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<Origin>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SmsCategory>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<GrantStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<GrantSource>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PaymentProtocol>().HaveConversion<string>().HaveMaxLength(8);
     }
 }

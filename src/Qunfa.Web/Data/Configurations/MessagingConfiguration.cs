@@ -58,7 +58,7 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
             b.Property(p).HasMaxLength(300);
         b.Property(x => x.Reason).HasMaxLength(500);
         b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => x.CustomerId);
+        b.HasIndex(x => x.CustomerId).IsUnique();
         b.HasIndex(x => x.NextReviewCheckAt);
     }
 }

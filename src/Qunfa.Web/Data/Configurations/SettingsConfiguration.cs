@@ -48,5 +48,8 @@ internal sealed class PaymentSettingsConfiguration : IEntityTypeConfiguration<Pa
         b.Property(x => x.ProtectedMd5Key).HasMaxLength(1000);
         b.Property(x => x.CallbackHost).HasMaxLength(100);
         b.Property(x => x.CallbackScheme).HasMaxLength(8);
+        b.Property(x => x.AppId).HasMaxLength(32);
+        b.Property(x => x.ProtectedAppPrivateKey).HasMaxLength(8000);
+        b.Property(x => x.AlipayPublicKey).HasMaxLength(4000);
     }
 }
