@@ -16,4 +16,12 @@ public enum AdminAction
     DeleteTemplate,
     AssignSignature,
     AssignTemplate,
+    AddProduct,
+    EditProduct,
+    DeleteProduct,
+    AllocateGrant,
+    EditGrant,
+    ChangeOrderPrice,
+    PurgeOrders,
+    ExportOrders,
 }

@@ -18,6 +18,14 @@ public static class AdminActionNames
         AdminAction.DeleteTemplate => "彻底删除模板",
         AdminAction.AssignSignature => "分配签名",
         AdminAction.AssignTemplate => "分配模板",
+        AdminAction.AddProduct => "添加短信包",
+        AdminAction.EditProduct => "修改短信包",
+        AdminAction.DeleteProduct => "删除短信包",
+        AdminAction.AllocateGrant => "分配短信包",
+        AdminAction.EditGrant => "修改用户短信包",
+        AdminAction.ChangeOrderPrice => "订单改价",
+        AdminAction.PurgeOrders => "删除订单",
+        AdminAction.ExportOrders => "导出订单",
         _ => action.ToString(),
     };
 }
