@@ -26,6 +26,8 @@ public sealed class CustomerAccountTests
 
         var sent = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
         Assert.Contains("验证码已发送至139****9000", sent.Html);
+        // The re-shown form must post to registration itself, not to the code handler it came from.
+        Assert.Contains("action=\"/account/register\"", sent.Html);
         var message = Assert.Single(CustomerScenario.Sandbox(app).MessagesTo(Phone));
         Assert.Equal("群发沙箱", message.SignName);
         Assert.Matches(@"^【群发沙箱】您的验证码为\d{6}，5分钟内有效", message.Content);
