@@ -1,0 +1,14 @@
+using Qunfa.Bench;
+
+// Throughput runs, on demand (never part of the tests): dotnet run -c Release --project bench/Qunfa.Bench -- <scenario> [seconds]
+var scenario = args.FirstOrDefault() ?? "help";
+var seconds = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 10;
+switch (scenario)
+{
+    case "emulator-sendsms":
+        await EmulatorSendSmsBench.RunAsync(TimeSpan.FromSeconds(seconds));
+        break;
+    default:
+        Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
+        break;
+}

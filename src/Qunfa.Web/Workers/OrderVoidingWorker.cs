@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunfa.Alipay.Common;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Features.Payments;
+
+namespace Qunfa.Web.Workers;
+
+/// <summary>
+/// Voids unpaid orders older than <see cref="OrderVoidingOptions.VoidAfter"/>, but asks Alipay first
+/// (single_trade_query / alipay.trade.query): an order paid at Alipay whose notification never arrived is applied
+/// through the same payment path as a notification; otherwise it is voided (RSA2: the trade is closed first).
+/// Safe on several nodes: every change is a conditional update.
+/// </summary>
+public sealed class OrderVoidingWorker(
+    IServiceScopeFactory scopes,
+    IOptions<OrderVoidingOptions> options,
+    TimeProvider time,
+    ILogger<OrderVoidingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Order voiding round failed");
+            }
+            try
+            {
+                await Task.Delay(options.Value.Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round over the due orders; returns how many were voided and how many found paid.</summary>
+    public async Task<(int Voided, int Paid)> RunOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var cutoff = now - o.VoidAfter;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+        var due = await db.Orders.AsNoTracking()
+            .Where(x => x.Status == OrderStatus.Unpaid && x.CreatedAt <= cutoff && (x.NextPaymentCheckAt == null || x.NextPaymentCheckAt <= now))
+            .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id)
+            .Take(o.BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0) return (0, 0);
+
+        var gateway = scope.ServiceProvider.GetRequiredService<PaymentGateway>();
+        var applier = scope.ServiceProvider.GetRequiredService<PaymentApplier>();
+        var snapshot = await gateway.RefreshAsync(ct);
+        int voided = 0, paid = 0;
+        foreach (var order in due)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                if (!gateway.CanQuery(snapshot, order.Protocol))
+                {
+                    await PostponeAsync(db, order, now + o.RetryDelay, ct);
+                    logger.LogWarning("Order {Order} is due for voiding but 支付配置 cannot query its {Protocol} trade", order.OrderNumber, order.Protocol);
+                    continue;
+                }
+                var trade = await gateway.QueryAsync(order, ct);
+                if (trade.IsPaid)
+                {
+                    var outcome = await applier.ApplyAsync(
+                        new PaidTrade(order.OrderNumber, trade.TradeNo ?? "", trade.TotalFen ?? -1, trade.SellerId ?? snapshot.ExpectedSellerId, trade.PaidAt, "trade query"),
+                        snapshot.ExpectedSellerId, ct);
+                    if (outcome is PaymentOutcome.Applied or PaymentOutcome.AlreadyPaid) paid++;
+                    else await PostponeAsync(db, order, now + o.RetryDelay, ct); // paid at Alipay but not as ordered: never void it silently
+                    continue;
+                }
+                if (trade.Found && trade.Status == AlipayTradeStatus.WaitBuyerPay)
+                {
+                    var closed = await gateway.CloseAsync(order, ct);
+                    if (closed is { Closed: false, ErrorCode: "ACQ.TRADE_STATUS_ERROR" })
+                    {
+                        // Paid in the meantime: the next round finds it paid.
+                        await PostponeAsync(db, order, now, ct);
+                        continue;
+                    }
+                }
+                var changed = await db.Orders.Where(x => x.Id == order.Id && x.Status == OrderStatus.Unpaid)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(x => x.Status, OrderStatus.Void)
+                        .SetProperty(x => x.VoidedAt, now)
+                        .SetProperty(x => x.NextPaymentCheckAt, (DateTimeOffset?)null), ct);
+                voided += changed;
+            }
+            catch (AlipayException ex)
+            {
+                logger.LogWarning(ex, "Alipay could not answer about order {Order}; asking again later", order.OrderNumber);
+                await PostponeAsync(db, order, now + o.RetryDelay, ct);
+            }
+        }
+        if (voided + paid > 0) logger.LogInformation("Order voiding: {Voided} voided, {Paid} found paid", voided, paid);
+        return (voided, paid);
+    }
+
+    private static Task<int> PostponeAsync(QunfaDbContext db, Order order, DateTimeOffset next, CancellationToken ct) =>
+        db.Orders.Where(x => x.Id == order.Id && x.Status == OrderStatus.Unpaid)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextPaymentCheckAt, next), ct);
+}
