@@ -94,6 +94,7 @@ public static class WebRegistration
         services.AddQunfaCarrier(configuration);
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
+        Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
@@ -129,6 +130,7 @@ public static class WebRegistration
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
+        app.MapAlipayEndpoints();
         return app;
     }
 }

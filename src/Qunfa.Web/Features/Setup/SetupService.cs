@@ -23,6 +23,8 @@ public sealed partial class SetupService(
     AdminLogWriter adminLog,
     SetupState state,
     Carrier.CarrierState carrierState,
+    PaymentSettingsService payment,
+    IHttpContextAccessor http,
     TimeProvider time)
 {
     public const string OutOfOrderMessage = "请按顺序完成初始化步骤";
@@ -102,6 +104,8 @@ public sealed partial class SetupService(
 
         var o = await carrier.StageAsync(input, ct);
         if (!o.Succeeded) return o;
+        if (input.Carrier == Domain.Settings.CarrierKind.Sandbox)
+            await StageSandboxPaymentAsync(ct);
         Advance(installation, WizardStep.SystemInfo);
         await db.SaveChangesAsync(ct);
         await carrierState.RefreshAsync(ct);
@@ -123,6 +127,19 @@ public sealed partial class SetupService(
         await db.SaveChangesAsync(ct);
         state.MarkComplete();
         return o;
+    }
+
+    /// <summary>
+    /// The sandbox tour pays too: 支付配置 gets the demo merchant at the built-in Alipay sandbox, called back at the
+    /// address the operator is using now (editable later in 支付配置).
+    /// </summary>
+    private async Task StageSandboxPaymentAsync(CancellationToken ct)
+    {
+        var request = http.HttpContext?.Request;
+        var scheme = request?.Scheme == "https" ? "https" : "http";
+        var host = request?.Host.Host is { Length: > 0 } h ? h : "127.0.0.1";
+        var port = request?.Host.Port ?? (scheme == "https" ? 443 : 80);
+        await payment.StageSandboxAsync(scheme, host, port, ct);
     }
 
     private static Outcome? Gate(Installation installation, WizardStep step) =>
