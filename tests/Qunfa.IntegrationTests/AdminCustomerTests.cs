@@ -94,8 +94,8 @@ public sealed class AdminCustomerTests
         Assert.Contains("查看签名", first.Html);
         Assert.Contains("查看模板", first.Html);
         Assert.Contains("冻结账号", first.Html);
-        Assert.DoesNotContain("分配短信包", first.Html);
-        Assert.DoesNotContain("分配记录", first.Html);
+        Assert.Contains("/admin/customers/allocate?id=", first.Html);
+        Assert.Contains("/admin/customers/grants?id=", first.Html);
 
         var second = await admin.GetAsync("/admin/customers?p=2");
         Assert.Contains("企业02", second.Html);

@@ -9,10 +9,12 @@ public sealed class PaymentModel(PaymentSettingsService payment, SecretProtector
 {
     public PaymentSettings? Settings { get; private set; }
     public string MaskedKey { get; private set; } = "";
+    public string MaskedPrivateKey { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Settings = await payment.GetAsync(ct);
         MaskedKey = secrets.Mask(Settings?.ProtectedMd5Key ?? "");
+        MaskedPrivateKey = secrets.Mask(Settings?.ProtectedAppPrivateKey ?? "");
     }
 }
