@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Domain.Packages;
+
+namespace Qunfa.BrowserTests;
+
+/// <summary>Every menu entry of both consoles opens in Chromium without an error, with a screenshot of each for a person to look at.</summary>
+public sealed class PageTourTests
+{
+    private static readonly string[] AdminMenu = ["配置信息", "AK 管理", "支付配置", "用户管理", "签名管理", "模板管理", "短信包管理", "订单管理", "财务管理", "管理员日志"];
+    private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "我的订单", "账号设置"];
+
+    [Fact]
+    public async Task EveryMenuEntry_OfBothConsoles_Opens()
+    {
+        await using var app = await QunfaApp.StartOnLoopbackAsync(DatabaseKind.Sqlite);
+        using (var client = new PageClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.RootUri }))
+        {
+            await SetupScenario.CompleteWithSandboxAsync(client);
+            await CustomerScenario.RegisterAsync(app, client, "13900139000", "hebei@example.com", "云顶云河北");
+        }
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.PackageProducts.Add(new PackageProduct { Name = "中秋特惠", Category = SmsCategory.General, Size = 10000, PriceFen = 38000, ValidityMonths = 12, Recommended = true, CreatedAt = now, UpdatedAt = now });
+            db.PackageProducts.Add(new PackageProduct { Name = "通知套餐", Category = SmsCategory.Notification, Size = 1000, PriceFen = 3800, ValidityMonths = 6, Recommended = true, SortOrder = 1, CreatedAt = now, UpdatedAt = now });
+            var customer = await db.Customers.SingleAsync();
+            db.PackageGrants.Add(new PackageGrant { CustomerId = customer.Id, Category = SmsCategory.General, Size = 100, ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Status = GrantStatus.Active, Source = GrantSource.Allocated, CreatedAt = now, UpdatedAt = now });
+            return await db.SaveChangesAsync();
+        });
+        await using var session = await BrowserSession.OpenAsync(app.RootUri, nameof(EveryMenuEntry_OfBothConsoles_Opens));
+        var page = session.Page;
+        var failures = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) failures.Add($"{response.Status} {response.Url}");
+        };
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByText("中秋特惠").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("portal");
+
+        var admin = new Pages.AdminConsolePage(session);
+        await admin.LoginAsync(SetupScenario.AdminEmail, SetupScenario.AdminPassword);
+        foreach (var entry in AdminMenu)
+        {
+            await admin.OpenMenuAsync(entry);
+            await Assertions.Expect(page.Locator(".admin-nav a.active")).ToBeVisibleAsync();
+            await session.ScreenshotAsync("admin-" + entry.Replace(' ', '-'));
+        }
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("邮箱/手机号").FillAsync("hebei@example.com");
+        await page.GetByLabel("密码").FillAsync(CustomerScenario.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        foreach (var entry in ConsoleMenu)
+        {
+            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".admin-nav a.active")).ToHaveTextAsync(entry);
+            await session.ScreenshotAsync("console-" + entry);
+        }
+
+        Assert.Empty(failures);
+    }
+}
