@@ -8,7 +8,14 @@ switch (scenario)
     case "emulator-sendsms":
         await EmulatorSendSmsBench.RunAsync(TimeSpan.FromSeconds(seconds));
         break;
+    case "recipients-csv":
+        RecipientParsingBench.Run(RecipientParsingBench.Format.Csv);
+        break;
+    case "recipients-xlsx":
+        RecipientParsingBench.Run(RecipientParsingBench.Format.Xlsx);
+        break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
+        Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");
         break;
 }

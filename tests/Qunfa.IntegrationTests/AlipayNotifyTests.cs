@@ -127,7 +127,7 @@ public sealed partial class AlipayNotifyTests
         Assert.Equal(OrderStatus.Paid, (await s.OrderAsync(number)).Status);
     }
 
-    public static TheoryData<DatabaseKind, string> BadMd5 => Cases("forged", "tampered-amount", "resigned-amount", "wrong-seller", "unknown-order", "wrong-key", "unconfirmed-notify-id", "duplicated-field");
+    public static TheoryData<DatabaseKind, string> BadMd5 => Cases("forged", "tampered-amount", "resigned-amount", "wrong-seller", "unknown-order", "wrong-key", "unconfirmed-notify-id", "duplicated-field", "closed-unknown-order");
 
     [Theory, MemberData(nameof(BadMd5))]
     public async Task Md5_BadNotifications_AreAnsweredFail_AndChangeNothing(DatabaseKind db, string kind)
@@ -146,6 +146,7 @@ public sealed partial class AlipayNotifyTests
             "wrong-key" => PaymentScenario.Md5Notification(number, TradeNo, 38000, notifyId, key: "00000000000000000000000000000000"),
             "unconfirmed-notify-id" => PaymentScenario.Md5Notification(number, TradeNo, 38000, "not-issued-by-alipay"),
             "duplicated-field" => [.. good, new("total_fee", "0.01")],
+            "closed-unknown-order" => PaymentScenario.Md5Notification("26112800000x0000", TradeNo, 38000, notifyId, status: "TRADE_CLOSED"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
@@ -182,6 +183,22 @@ public sealed partial class AlipayNotifyTests
 
         var order = await s.OrderAsync(number);
         Assert.Equal(OrderStatus.Unpaid, order.Status);
+        Assert.Empty(await s.GrantsAsync());
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task UnpaidStatusNotification_ForOurOrder_IsAcknowledged_AndChangesNothing(DatabaseKind db)
+    {
+        await using var s = await PaymentScenario.StartAsync(db);
+        var number = await s.BuyAsync(await s.ProductAsync(priceFen: 700));
+        var notifyId = (await s.SandboxAsync()).IssueNotifyId(PaymentScenario.Partner);
+
+        Assert.Equal(AlipayNotifyAnswer.Success, await s.NotifyAsync("md5", PaymentScenario.Md5Notification(number, TradeNo, 700, notifyId, status: "WAIT_BUYER_PAY")));
+        Assert.Equal(AlipayNotifyAnswer.Success, await s.NotifyAsync("md5", PaymentScenario.Md5Notification(number, TradeNo, 700, notifyId, status: "TRADE_CLOSED")));
+
+        var order = await s.OrderAsync(number);
+        Assert.Equal(OrderStatus.Unpaid, order.Status);
+        Assert.Null(order.TradeNo);
         Assert.Empty(await s.GrantsAsync());
     }
 

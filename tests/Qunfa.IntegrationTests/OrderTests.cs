@@ -29,6 +29,11 @@ public sealed class OrderTests
         Assert.Equal((SmsCategory.Promotion, 5000, 6), (order.Category, order.Size, order.ValidityMonths));
         Assert.Equal(PaymentProtocol.Md5, order.Protocol);
 
+        // The wizard's sandbox choice filled 支付配置 with the demo merchant at the built-in sandbox.
+        var payment = await s.App.WithDbAsync(d => d.PaymentSettings.AsNoTracking().SingleAsync());
+        Assert.Equal((Qunfa.Web.Domain.Settings.CarrierKind.Sandbox, PaymentScenario.Partner), (payment.Gateway, payment.PartnerId));
+        Assert.DoesNotContain(PaymentScenario.Md5Key, payment.ProtectedMd5Key);
+
         // The product changing later does not change what was bought.
         await s.App.WithDbAsync(d => d.PackageProducts.Where(p => p.Id == product).ExecuteUpdateAsync(u => u.SetProperty(p => p.PriceFen, 1)));
         Assert.Equal(38000, (await s.OrderAsync(first)).AmountFen);

@@ -16,6 +16,7 @@ namespace Qunfa.Web.Workers;
 public sealed class OrderVoidingWorker(
     IServiceScopeFactory scopes,
     IOptions<OrderVoidingOptions> options,
+    DatabaseReadiness readiness,
     TimeProvider time,
     ILogger<OrderVoidingWorker> logger) : BackgroundService
 {
@@ -25,7 +26,7 @@ public sealed class OrderVoidingWorker(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (readiness.IsReady) await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -69,7 +70,7 @@ public sealed class OrderVoidingWorker(
                 if (!gateway.CanQuery(snapshot, order.Protocol))
                 {
                     await PostponeAsync(db, order, now + o.RetryDelay, ct);
-                    logger.LogWarning("Order {Order} is due for voiding but 支付配置 cannot query its {Protocol} trade", order.OrderNumber, order.Protocol);
+                    logger.LogWarning("Order {Order} is due for voiding but the payment settings cannot query its {Protocol} trade", order.OrderNumber, order.Protocol);
                     continue;
                 }
                 var trade = await gateway.QueryAsync(order, ct);

@@ -45,9 +45,6 @@ public sealed class AdminOrders(QunfaDbContext db, OperatorClock clock, AdminLog
     }
 
     /// <summary>Every matching row, newest first, read from the database as the file is written (never all at once).</summary>
-    public IAsyncEnumerable<OrderRow> StreamAsync(OrderFilter filter) =>
-        Rows(Filtered(filter).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).AsAsyncEnumerable();
-
     public IEnumerable<OrderRow> Stream(OrderFilter filter) =>
         Rows(Filtered(filter).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).AsEnumerable();
 

@@ -51,7 +51,13 @@ public sealed class AlipayNotifications(
         var n = verification.Notification;
         if (!n.IsPaid)
         {
-            // WAIT_BUYER_PAY / TRADE_CLOSED: authentic, nothing to do; the voiding worker decides about unpaid orders.
+            // WAIT_BUYER_PAY / TRADE_CLOSED: nothing to apply (the voiding worker decides about unpaid orders); acknowledged
+            // only for one of our orders and our seller.
+            if (!await applier.IsOursAsync(n.OrderNumber, n.SellerId, snapshot.ExpectedSellerId, ct))
+            {
+                logger.LogWarning("Alipay {Protocol} notification refused: {Status} for unknown order {Order} or seller {Seller}", protocol, n.Status, n.OrderNumber, n.SellerId);
+                return AlipayNotifyAnswer.Failure;
+            }
             logger.LogInformation("Alipay {Protocol} notification for {Order}: {Status}, nothing to apply", protocol, n.OrderNumber, n.Status);
             return AlipayNotifyAnswer.Success;
         }

@@ -37,7 +37,8 @@ public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogg
         if (order.Status == OrderStatus.Paid) return Settled(order, trade);
         if (trade.TotalFen != order.AmountFen) return Refuse(PaymentOutcome.AmountMismatch, trade, order);
 
-        var paidAt = trade.PaidAt is { } at && at <= clock.UtcNow.AddMinutes(5) ? at.ToUniversalTime() : clock.UtcNow;
+        // Alipay's gmt_payment when it is plausible (not before the order, not in the future), else now.
+        var paidAt = trade.PaidAt is { } at && at <= clock.UtcNow.AddMinutes(5) && at >= order.CreatedAt ? at.ToUniversalTime() : clock.UtcNow;
         var expiresOn = DateOnly.FromDateTime(clock.ToLocal(paidAt).DateTime).AddMonths(order.ValidityMonths);
         var now = clock.UtcNow;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -105,6 +106,11 @@ public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogg
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNumber == orderNumber, ct);
         return order is { Status: OrderStatus.Paid } && string.Equals(order.TradeNo, tradeNo, StringComparison.Ordinal);
     }
+
+    /// <summary>Whether a notification names one of our orders and (when one is configured) our seller.</summary>
+    public async Task<bool> IsOursAsync(string orderNumber, string? sellerId, string? expectedSellerId, CancellationToken ct) =>
+        (expectedSellerId is null || string.Equals(sellerId, expectedSellerId, StringComparison.Ordinal))
+        && await db.Orders.AnyAsync(o => o.OrderNumber == orderNumber, ct);
 
     private PaymentOutcome Settled(Order order, PaidTrade trade)
     {

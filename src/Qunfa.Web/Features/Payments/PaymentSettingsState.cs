@@ -102,7 +102,7 @@ public sealed class PaymentSettingsState(
         catch (CryptographicException ex)
         {
             // Keys from another installation: payments stay off until the operator enters the secret again.
-            logger.LogError(ex, "A payment secret in 支付配置 cannot be decrypted");
+            logger.LogError(ex, "A payment secret in the payment settings cannot be decrypted");
             return null;
         }
     }
