@@ -99,4 +99,26 @@ public sealed class RecipientReaderTests
     [Fact]
     public void Csv_OverlongField_IsRefused() =>
         Assert.Equal(string.Format(RecipientMessages.FieldTooLong, 1), Refusal(Text("13800138000," + new string('a', 5000) + "\n")));
+
+    [Fact]
+    public void Csv_RowsAcrossReadBufferBoundaries_KeepQuotesAndLineEndings()
+    {
+        var content = "手机号,note\r\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"138{i:D8},\"第{i}行,含逗号\"\"引号\"\"\"\r\n"));
+        var rows = Rows(Text(content), "big.csv");
+        Assert.Equal(20_000, rows.Count);
+        Assert.All(rows, (r, i) =>
+        {
+            Assert.Equal($"138{i:D8}", r.RawPhone);
+            Assert.Equal($"第{i}行,含逗号\"引号\"", r.Variables!["note"]);
+            Assert.Equal(i + 2, r.LineNumber);
+        });
+    }
+
+    [Fact]
+    public void Csv_SpacesAroundQuotedFields_AreTolerated() =>
+        Assert.Equal("北京,朝阳", Assert.Single(Rows(Text("手机号, address\n13800138000, \"北京,朝阳\" \n"))).Variables!["address"]);
+
+    [Fact]
+    public void Text_NeitherUtf8NorGbk_IsRefused() =>
+        Assert.Equal(RecipientMessages.UnknownEncoding, Refusal(new MemoryStream([.. "13800138000,"u8, 0xE9, 0x33, 0x33, 0x0A]), "list.csv"));
 }

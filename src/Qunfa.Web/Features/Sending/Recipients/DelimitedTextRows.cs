@@ -74,6 +74,10 @@ internal static class DelimitedTextRows
                     case State.FieldStart when c == '"':
                         state = State.Quoted;
                         continue;
+                    case State.Unquoted when c == '"' && string.IsNullOrWhiteSpace(field.ToString()):
+                        field.Clear();
+                        state = State.Quoted;
+                        continue;
                     case State.Unquoted when c == '"':
                         throw new RecipientFileException(Format(RecipientMessages.CsvBadQuote, line));
                 }

@@ -1,0 +1,634 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qunfa.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AdminLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AdminUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminUsers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FailedLoginCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastLoginAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CarrierAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AccessKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedAccessKeySecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReportQueueName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    InboundQueueName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangePhoneScene_SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangePhoneScene_TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangePhoneScene_VariableName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisterScene_SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisterScene_TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisterScene_VariableName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResetPasswordScene_SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResetPasswordScene_TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResetPasswordScene_VariableName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarrierAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastLoginAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedLoginCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsFrozen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FrozenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignatureLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateLimit = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Installations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LicenseeName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PurchaseInfo = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Installations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackageProducts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidityMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recommended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageProducts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProtectedMd5Key = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CallbackHost = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CallbackPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallbackScheme = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Protocol = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AppId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProtectedAppPrivateKey = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AlipayPublicKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Logo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    LogoContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerificationCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Scene = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrongTries = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BizId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuthorizationLetters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Grantor = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Grantee = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    OrganizationCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Validity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PicKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SignNames = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CarrierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextReviewCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewChecks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuthorizationLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuthorizationLetters_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Qualifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    CompanyType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganizationCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LicenseValidity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LegalPersonName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LegalPersonIdCardType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LegalPersonIdCardNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LegalPersonIdCardValidity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminIdCardType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminIdCardNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminIdCardValidity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AdminPhone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LicensePicKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AdminIdCardBackKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AdminIdCardFrontKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CarrierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WorkOrderId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextReviewCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewChecks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Qualifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Qualifications_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Templates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RelatedSignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrderId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextReviewCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewChecks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Templates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Templates_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProductName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidityMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoodsAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Protocol = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    TradeNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextPaymentCheckAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Orders_PackageProducts_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "PackageProducts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Signatures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ThreeInOne = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AuthorizationLetterId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MoreData = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OrderId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextReviewCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewChecks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Signatures_AuthorizationLetters_AuthorizationLetterId",
+                        column: x => x.AuthorizationLetterId,
+                        principalTable: "AuthorizationLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Signatures_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackageGrants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageGrants", x => x.Id);
+                    table.CheckConstraint("CK_PackageGrants_Used", "\"Used\" >= 0 AND \"Used\" <= \"Size\"");
+                    table.ForeignKey(
+                        name: "FK_PackageGrants_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PackageGrants_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Installations",
+                columns: new[] { "Id", "CompanyName", "CompletedAt", "Email", "LicenseeName", "Phone", "PurchaseInfo", "Step" },
+                values: new object[] { 1, "", null, "", "", "", "", "License" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminLog_At",
+                table: "AdminLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminUsers_Email",
+                table: "AdminUsers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminUsers_Phone",
+                table: "AdminUsers",
+                column: "Phone",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuthorizationLetters_CustomerId",
+                table: "AuthorizationLetters",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuthorizationLetters_NextReviewCheckAt",
+                table: "AuthorizationLetters",
+                column: "NextReviewCheckAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_CreatedAt",
+                table: "Customers",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Email",
+                table: "Customers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Phone",
+                table: "Customers",
+                column: "Phone",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CreatedAt",
+                table: "Orders",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CustomerId",
+                table: "Orders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_OrderNumber",
+                table: "Orders",
+                column: "OrderNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProductId",
+                table: "Orders",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_NextPaymentCheckAt",
+                table: "Orders",
+                columns: new[] { "Status", "NextPaymentCheckAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TradeNo",
+                table: "Orders",
+                column: "TradeNo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageGrants_CreatedAt",
+                table: "PackageGrants",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageGrants_CustomerId_Category_ExpiresOn",
+                table: "PackageGrants",
+                columns: new[] { "CustomerId", "Category", "ExpiresOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageGrants_OrderId",
+                table: "PackageGrants",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageProducts_Category_Recommended_SortOrder",
+                table: "PackageProducts",
+                columns: new[] { "Category", "Recommended", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Qualifications_CustomerId",
+                table: "Qualifications",
+                column: "CustomerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Qualifications_NextReviewCheckAt",
+                table: "Qualifications",
+                column: "NextReviewCheckAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_AuthorizationLetterId",
+                table: "Signatures",
+                column: "AuthorizationLetterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CustomerId_Name",
+                table: "Signatures",
+                columns: new[] { "CustomerId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_Name",
+                table: "Signatures",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_NextReviewCheckAt",
+                table: "Signatures",
+                column: "NextReviewCheckAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Templates_CustomerId_TemplateCode",
+                table: "Templates",
+                columns: new[] { "CustomerId", "TemplateCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Templates_NextReviewCheckAt",
+                table: "Templates",
+                column: "NextReviewCheckAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Templates_TemplateCode",
+                table: "Templates",
+                column: "TemplateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationCodes_Phone_CreatedAt",
+                table: "VerificationCodes",
+                columns: new[] { "Phone", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AdminLog");
+
+            migrationBuilder.DropTable(
+                name: "AdminUsers");
+
+            migrationBuilder.DropTable(
+                name: "CarrierAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Installations");
+
+            migrationBuilder.DropTable(
+                name: "PackageGrants");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSettings");
+
+            migrationBuilder.DropTable(
+                name: "PortalProfiles");
+
+            migrationBuilder.DropTable(
+                name: "Qualifications");
+
+            migrationBuilder.DropTable(
+                name: "Signatures");
+
+            migrationBuilder.DropTable(
+                name: "Templates");
+
+            migrationBuilder.DropTable(
+                name: "VerificationCodes");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "AuthorizationLetters");
+
+            migrationBuilder.DropTable(
+                name: "PackageProducts");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
+        }
+    }
+}
