@@ -17,6 +17,14 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string> _settings;
 
+    static QunfaApp()
+    {
+        // Dozens of hosts run side by side in one test process; each file watcher takes one of the
+        // user's few inotify instances (128 on Debian), so configuration is not watched and files are polled.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private QunfaApp(TestDatabase database, IDictionary<string, string>? settings)
     {
         _database = database;
