@@ -81,3 +81,45 @@ public sealed class BalanceRuleTests
         Assert.Equal(60, BalanceRule.Balance(grants, SmsCategory.Notification, Today));
     }
 }
+
+public sealed class BalanceAllocationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private static PackageGrant Grant(int id, SmsCategory category, int size, int daysLeft = 30) =>
+        new() { Id = id, Category = category, Size = size, ExpiresOn = Today.AddDays(daysLeft), Status = GrantStatus.Active };
+
+    [Fact]
+    public void Allocate_FillsTheEarliestGrantFirst_ThenGeneral()
+    {
+        var grants = new[] { Grant(1, SmsCategory.General, 10), Grant(2, SmsCategory.Notification, 4, daysLeft: 90), Grant(3, SmsCategory.Notification, 2, daysLeft: 5) };
+
+        Assert.Equal([3, 3, 2, 2, 2, 2, 1], BalanceRule.Allocate(grants, SmsCategory.Notification, [1, 1, 1, 1, 1, 1, 1], Today)!);
+    }
+
+    [Fact]
+    public void Allocate_NeverSplitsARecipientAcrossGrants()
+    {
+        var grants = new[] { Grant(1, SmsCategory.Promotion, 3), Grant(2, SmsCategory.Promotion, 5, daysLeft: 60) };
+
+        // The 2-segment message does not fit the 1 left in grant 1, so grant 2 pays for it whole; the last 1 still fits grant 1.
+        Assert.Equal([1, 2, 1], BalanceRule.Allocate(grants, SmsCategory.Promotion, [2, 2, 1], Today)!);
+    }
+
+    [Fact]
+    public void Allocate_TooLittle_IsNull() =>
+        Assert.Null(BalanceRule.Allocate([Grant(1, SmsCategory.General, 3)], SmsCategory.General, [2, 2], Today));
+
+    [Fact]
+    public void Allocate_ScalesToAMillionRecipients()
+    {
+        var grants = Enumerable.Range(1, 50).Select(i => Grant(i, SmsCategory.General, 40_000, daysLeft: i)).ToArray();
+        var segments = Enumerable.Repeat(2, 1_000_000).ToArray();
+
+        var paidBy = BalanceRule.Allocate(grants, SmsCategory.General, segments, Today);
+
+        Assert.NotNull(paidBy);
+        Assert.Equal(1, paidBy[0]);
+        Assert.Equal(50, paidBy[^1]);
+    }
+}

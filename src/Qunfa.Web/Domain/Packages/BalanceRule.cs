@@ -27,6 +27,35 @@ public static class BalanceRule
         return left == 0 ? takes : null;
     }
 
+    /// <summary>
+    /// Which grant pays for each recipient of a send, whole: a recipient's segments never straddle two
+    /// grants, so a refund of its failure goes back to exactly one. Null when the balance is too low.
+    /// </summary>
+    public static int[]? Allocate(IEnumerable<PackageGrant> grants, SmsCategory category, IReadOnlyList<int> segmentsPerRecipient, DateOnly today)
+    {
+        var ordered = Ordered(grants.Where(g => g.IsSpendable(today)).ToList(), category).ToList();
+        var left = ordered.Select(g => g.Remaining).ToArray();
+        var paidBy = new int[segmentsPerRecipient.Count];
+        var first = 0;
+        for (var i = 0; i < segmentsPerRecipient.Count; i++)
+        {
+            var need = segmentsPerRecipient[i];
+            // Grants before `first` are exhausted for every size; later ones may still fit a smaller need.
+            while (first < left.Length && left[first] == 0) first++;
+            var chosen = -1;
+            for (var g = first; g < left.Length; g++)
+            {
+                if (left[g] < need) continue;
+                chosen = g;
+                break;
+            }
+            if (chosen < 0) return null;
+            left[chosen] -= need;
+            paidBy[i] = ordered[chosen].Id;
+        }
+        return paidBy;
+    }
+
     /// <summary>Σ remaining over Active, unexpired grants of one category (the balance shown for it).</summary>
     public static long Balance(IEnumerable<PackageGrant> grants, SmsCategory category, DateOnly today) =>
         grants.Where(g => g.Category == category && g.IsSpendable(today)).Sum(g => (long)g.Remaining);
