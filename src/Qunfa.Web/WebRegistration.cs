@@ -21,6 +21,7 @@ using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Api;
 using Qunfa.Web.Features.Carrier;
 using Qunfa.Web.Features.Messaging;
+using Qunfa.Web.Features.Sending;
 
 namespace Qunfa.Web;
 
@@ -94,6 +95,7 @@ public static class WebRegistration
         services.AddQunfaCarrier(configuration);
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
+        services.AddSending(configuration);
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();

@@ -3,6 +3,7 @@ using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Domain.Setup;
 
@@ -29,6 +30,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PackageProduct> PackageProducts => Set<PackageProduct>();
     public DbSet<PackageGrant> PackageGrants => Set<PackageGrant>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<SendTask> SendTasks => Set<SendTask>();
+    public DbSet<SendRecord> SendRecords => Set<SendRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
@@ -48,5 +51,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<GrantSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PaymentProtocol>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<SendTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RecipientStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

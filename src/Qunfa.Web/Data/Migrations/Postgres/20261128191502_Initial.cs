@@ -282,6 +282,44 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SendTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    SignName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateId = table.Column<int>(type: "integer", nullable: true),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateType = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Category = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TemplateContent = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CommonVariables = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PerRecipientVariables = table.Column<bool>(type: "boolean", nullable: false),
+                    NumberCount = table.Column<int>(type: "integer", nullable: false),
+                    InvalidCount = table.Column<int>(type: "integer", nullable: false),
+                    DuplicateCount = table.Column<int>(type: "integer", nullable: false),
+                    BilledSegments = table.Column<long>(type: "bigint", nullable: false),
+                    DeliveredCount = table.Column<int>(type: "integer", nullable: false),
+                    FailedCount = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SendTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SendTasks_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Templates",
                 columns: table => new
                 {
@@ -429,6 +467,47 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SendRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Variables = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Segments = table.Column<int>(type: "integer", nullable: false),
+                    GrantId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BizId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClaimId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Refunded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SendRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SendRecords_PackageGrants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "PackageGrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SendRecords_SendTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "SendTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "Installations",
                 columns: new[] { "Id", "CompanyName", "CompletedAt", "Email", "LicenseeName", "Phone", "PurchaseInfo", "Step" },
@@ -542,6 +621,46 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                 column: "NextReviewCheckAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_BizId_Phone",
+                table: "SendRecords",
+                columns: new[] { "BizId", "Phone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_ClaimId",
+                table: "SendRecords",
+                column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_GrantId",
+                table: "SendRecords",
+                column: "GrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_Phone_TaskId",
+                table: "SendRecords",
+                columns: new[] { "Phone", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_Status_NextAttemptAt_Id",
+                table: "SendRecords",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_TaskId_Status",
+                table: "SendRecords",
+                columns: new[] { "TaskId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendTasks_CreatedAt",
+                table: "SendTasks",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendTasks_CustomerId_CreatedAt",
+                table: "SendTasks",
+                columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_AuthorizationLetterId",
                 table: "Signatures",
                 column: "AuthorizationLetterId");
@@ -599,9 +718,6 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                 name: "Installations");
 
             migrationBuilder.DropTable(
-                name: "PackageGrants");
-
-            migrationBuilder.DropTable(
                 name: "PaymentSettings");
 
             migrationBuilder.DropTable(
@@ -609,6 +725,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Qualifications");
+
+            migrationBuilder.DropTable(
+                name: "SendRecords");
 
             migrationBuilder.DropTable(
                 name: "Signatures");
@@ -620,16 +739,22 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                 name: "VerificationCodes");
 
             migrationBuilder.DropTable(
-                name: "Orders");
+                name: "PackageGrants");
+
+            migrationBuilder.DropTable(
+                name: "SendTasks");
 
             migrationBuilder.DropTable(
                 name: "AuthorizationLetters");
 
             migrationBuilder.DropTable(
-                name: "PackageProducts");
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "PackageProducts");
         }
     }
 }

@@ -281,6 +281,44 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SendTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TemplateType = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    TemplateContent = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CommonVariables = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PerRecipientVariables = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NumberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvalidCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    BilledSegments = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SendTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SendTasks_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Templates",
                 columns: table => new
                 {
@@ -428,6 +466,47 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SendRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Variables = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
+                    GrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BizId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClaimId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Refunded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SendRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SendRecords_PackageGrants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "PackageGrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SendRecords_SendTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "SendTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "Installations",
                 columns: new[] { "Id", "CompanyName", "CompletedAt", "Email", "LicenseeName", "Phone", "PurchaseInfo", "Step" },
@@ -541,6 +620,46 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                 column: "NextReviewCheckAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_BizId_Phone",
+                table: "SendRecords",
+                columns: new[] { "BizId", "Phone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_ClaimId",
+                table: "SendRecords",
+                column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_GrantId",
+                table: "SendRecords",
+                column: "GrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_Phone_TaskId",
+                table: "SendRecords",
+                columns: new[] { "Phone", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_Status_NextAttemptAt_Id",
+                table: "SendRecords",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRecords_TaskId_Status",
+                table: "SendRecords",
+                columns: new[] { "TaskId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendTasks_CreatedAt",
+                table: "SendTasks",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendTasks_CustomerId_CreatedAt",
+                table: "SendTasks",
+                columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Signatures_AuthorizationLetterId",
                 table: "Signatures",
                 column: "AuthorizationLetterId");
@@ -598,9 +717,6 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                 name: "Installations");
 
             migrationBuilder.DropTable(
-                name: "PackageGrants");
-
-            migrationBuilder.DropTable(
                 name: "PaymentSettings");
 
             migrationBuilder.DropTable(
@@ -608,6 +724,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Qualifications");
+
+            migrationBuilder.DropTable(
+                name: "SendRecords");
 
             migrationBuilder.DropTable(
                 name: "Signatures");
@@ -619,16 +738,22 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                 name: "VerificationCodes");
 
             migrationBuilder.DropTable(
-                name: "Orders");
+                name: "PackageGrants");
+
+            migrationBuilder.DropTable(
+                name: "SendTasks");
 
             migrationBuilder.DropTable(
                 name: "AuthorizationLetters");
 
             migrationBuilder.DropTable(
-                name: "PackageProducts");
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "PackageProducts");
         }
     }
 }

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Sending;
+
+namespace Qunfa.Web.Data.Configurations;
+
+internal sealed class SendTaskConfiguration : IEntityTypeConfiguration<SendTask>
+{
+    public void Configure(EntityTypeBuilder<SendTask> b)
+    {
+        b.Property(x => x.SignName).HasMaxLength(64);
+        b.Property(x => x.TemplateCode).HasMaxLength(64);
+        b.Property(x => x.TemplateName).HasMaxLength(64);
+        b.Property(x => x.TemplateContent).HasMaxLength(1000);
+        b.Property(x => x.CommonVariables).HasMaxLength(4000);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.CustomerId, x.CreatedAt });
+        b.HasIndex(x => x.CreatedAt);
+    }
+}
+
+internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRecord>
+{
+    public void Configure(EntityTypeBuilder<SendRecord> b)
+    {
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.Variables).HasMaxLength(2000);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Description).HasMaxLength(200);
+        b.Property(x => x.BizId).HasMaxLength(64);
+        b.Property(x => x.ClaimId).HasMaxLength(32);
+        b.HasOne<SendTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PackageGrant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
+        // The dispatcher's claim, the recovery of claims, and the receipts' lookup.
+        b.HasIndex(x => new { x.Status, x.NextAttemptAt, x.Id });
+        b.HasIndex(x => x.ClaimId);
+        b.HasIndex(x => new { x.BizId, x.Phone });
+        b.HasIndex(x => new { x.TaskId, x.Status });
+        b.HasIndex(x => new { x.Phone, x.TaskId });
+    }
+}

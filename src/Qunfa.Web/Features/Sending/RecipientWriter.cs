@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Sending;
+
+namespace Qunfa.Web.Features.Sending;
+
+/// <summary>
+/// Writes a task's recipient rows inside the caller's transaction, in bulk: one prepared INSERT re-bound
+/// per row on SQLite, binary COPY on PostgreSQL — never one tracked entity per row.
+/// </summary>
+public static class RecipientWriter
+{
+    public sealed record Row(string Phone, string? Variables, int Segments, int GrantId);
+
+    private static readonly string Queued = nameof(RecipientStatus.Queued);
+
+    public static Task WriteAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Recipient rows are written inside the task's transaction.");
+        return connection switch
+        {
+            NpgsqlConnection npgsql => CopyAsync(npgsql, taskId, customerId, rows, now, ct),
+            SqliteConnection sqlite => InsertAsync(sqlite, transaction, taskId, customerId, rows, now, ct),
+            _ => throw new NotSupportedException(connection.GetType().Name),
+        };
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, DbTransaction transaction, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = """
+            INSERT INTO "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded")
+            VALUES ($task, $customer, $phone, $variables, $segments, $grant, $status, 0, $next, 0)
+            """;
+        var task = command.Parameters.Add("$task", SqliteType.Integer);
+        var customer = command.Parameters.Add("$customer", SqliteType.Integer);
+        var phone = command.Parameters.Add("$phone", SqliteType.Text);
+        var variables = command.Parameters.Add("$variables", SqliteType.Text);
+        var segments = command.Parameters.Add("$segments", SqliteType.Integer);
+        var grant = command.Parameters.Add("$grant", SqliteType.Integer);
+        var status = command.Parameters.Add("$status", SqliteType.Text);
+        var next = command.Parameters.Add("$next", SqliteType.Integer);
+        command.Prepare();
+        task.Value = taskId;
+        customer.Value = customerId;
+        status.Value = Queued;
+        // Stored as the SQLite context stores every DateTimeOffset (binary ticks of a UTC value).
+        next.Value = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now.ToUniversalTime());
+        foreach (var row in rows)
+        {
+            phone.Value = row.Phone;
+            variables.Value = (object?)row.Variables ?? DBNull.Value;
+            segments.Value = row.Segments;
+            grant.Value = row.GrantId;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            """COPY "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded") FROM STDIN (FORMAT BINARY)""", ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(taskId, NpgsqlDbType.Bigint, ct);
+            await importer.WriteAsync(customerId, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(row.Phone, NpgsqlDbType.Varchar, ct);
+            if (row.Variables is null) await importer.WriteNullAsync(ct);
+            else await importer.WriteAsync(row.Variables, NpgsqlDbType.Varchar, ct);
+            await importer.WriteAsync(row.Segments, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(row.GrantId, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(Queued, NpgsqlDbType.Varchar, ct);
+            await importer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+            await importer.WriteAsync(now.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await importer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+        }
+        await importer.CompleteAsync(ct);
+    }
+}

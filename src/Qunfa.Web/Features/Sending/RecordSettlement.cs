@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Sending;
+
+namespace Qunfa.Web.Features.Sending;
+
+/// <summary>
+/// Final states of recipients: each change is conditional on the record's current state, and a failure
+/// refunds its segments to the grant that paid, once, in the same transaction (SPEC §2).
+/// </summary>
+public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time)
+{
+    private sealed record Settled(long Id, long TaskId, int GrantId, int Segments);
+
+    /// <summary>Fails the given records if they are still in one of <paramref name="from"/>; returns how many changed.</summary>
+    public async Task<int> FailAsync(IReadOnlyCollection<long> ids, RecipientStatus[] from, string? code, string? description, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = await db.SendRecords.Where(r => ids.Contains(r.Id) && from.Contains(r.Status))
+            .Select(r => new Settled(r.Id, r.TaskId, r.GrantId, r.Segments)).ToListAsync(ct);
+        if (rows.Count == 0) return 0;
+        var refund = options.Value.RefundFailed;
+        var now = time.GetUtcNow();
+        var rowIds = rows.Select(r => r.Id).ToList();
+        var changed = await db.SendRecords.Where(r => rowIds.Contains(r.Id) && from.Contains(r.Status))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, RecipientStatus.Failed)
+                .SetProperty(r => r.Code, Trim(code, 64))
+                .SetProperty(r => r.Description, Trim(description, 200))
+                .SetProperty(r => r.ReportedAt, now)
+                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.Refunded, refund), ct);
+        if (changed != rows.Count)
+        {
+            // Someone settled some of them meanwhile; leave it to the next pass rather than refund wrongly.
+            await transaction.RollbackAsync(ct);
+            return 0;
+        }
+        if (refund)
+            foreach (var grant in rows.GroupBy(r => r.GrantId))
+            {
+                var amount = grant.Sum(r => r.Segments);
+                await db.PackageGrants.Where(g => g.Id == grant.Key)
+                    .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - amount), ct);
+            }
+        foreach (var task in rows.GroupBy(r => r.TaskId))
+        {
+            var n = task.Count();
+            await db.SendTasks.Where(t => t.Id == task.Key).ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
+        }
+        await transaction.CommitAsync(ct);
+        await CompleteAsync(rows.Select(r => r.TaskId).Distinct(), ct);
+        return changed;
+    }
+
+    public async Task<int> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tasks = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var changed = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, RecipientStatus.Delivered)
+                .SetProperty(r => r.Code, "DELIVERED")
+                .SetProperty(r => r.ReportedAt, now)
+                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
+        foreach (var task in tasks)
+            await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
+        await transaction.CommitAsync(ct);
+        await CompleteAsync(tasks.Select(t => t.TaskId), ct);
+        return changed;
+    }
+
+    /// <summary>A task is complete once none of its recipients can still change.</summary>
+    public async Task CompleteAsync(IEnumerable<long> taskIds, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var id in taskIds)
+            await db.SendTasks
+                .Where(t => t.Id == id && t.Status == SendTaskStatus.Queued
+                            && !db.SendRecords.Any(r => r.TaskId == id && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Submitting || r.Status == RecipientStatus.Submitted)))
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, SendTaskStatus.Completed).SetProperty(t => t.CompletedAt, now), ct);
+    }
+
+    private static string? Trim(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
+}

@@ -1,0 +1,18 @@
+using Qunfa.Web.Workers;
+
+namespace Qunfa.Web.Features.Sending;
+
+public static class SendingRegistration
+{
+    public static IServiceCollection AddSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
+        services.AddScoped<SendAcceptance>();
+        services.AddScoped<RecordSettlement>();
+        services.AddScoped<ReceiptApplier>();
+        services.AddSingleton<Dispatcher>();
+        services.AddHostedService<DispatchWorker>();
+        services.AddHostedService<ReceiptConsumer>();
+        return services;
+    }
+}

@@ -1,0 +1,192 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Messaging;
+using Qunfa.Web.Features.Sending;
+using Qunfa.Web.Features.Sending.Recipients;
+using Qunfa.Web.Features.Settings;
+
+namespace Qunfa.IntegrationTests;
+
+/// <summary>The engine end to end against the sandbox carrier: accept, charge, dispatch, receipts, refunds, recovery.</summary>
+public sealed class SendingEngineTests
+{
+    private const string TemplateCode = "SMS_900000200";
+    private const string Content = "您的订单${order}已发货";
+
+    private static readonly Dictionary<string, string> FastEngine = new()
+    {
+        ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
+        ["Qunfa:Sending:RetryDelay"] = "00:00:00.200",
+        ["Qunfa:Sending:RecoveryDelay"] = "00:00:02",
+    };
+
+    private sealed record Setup(QunfaApp App, int CustomerId, int TemplateId, int GrantId);
+
+    private static async Task<Setup> StartAsync(DatabaseKind db, int balance)
+    {
+        var app = await QunfaApp.StartAsync(db, FastEngine);
+        using var client = app.CreatePageClient();
+        await SetupScenario.CompleteWithSandboxAsync(client);
+        await CustomerScenario.RegisterAsync(app, client, "13800000000", "sender@example.com");
+        CustomerScenario.Sandbox(app).SeedTemplate(TemplateCode, Content, templateType: 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var assignment = scope.ServiceProvider.GetRequiredService<Assignment>();
+            await assignment.AssignSignAsync(SandboxAccount.SignName, SignatureType.General, null, TestContext.Current.CancellationToken);
+            await assignment.AssignTemplateAsync(TemplateCode, null, TestContext.Current.CancellationToken);
+        }
+        return await app.WithDbAsync(async d =>
+        {
+            var customer = await d.Customers.SingleAsync();
+            var grant = new PackageGrant
+            {
+                CustomerId = customer.Id, Category = SmsCategory.Notification, Size = balance, Status = GrantStatus.Active,
+                Source = GrantSource.Allocated, ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            d.PackageGrants.Add(grant);
+            await d.SaveChangesAsync();
+            return new Setup(app, customer.Id, await d.Templates.Select(t => t.Id).SingleAsync(), grant.Id);
+        });
+    }
+
+    private static async Task<(SendAcceptance.Accepted? Task, Qunfa.Web.Infrastructure.Validation.Outcome Outcome)> SendAsync(Setup s, string numbers, Dictionary<string, string>? common = null)
+    {
+        var list = RecipientListBuilder.Build(RecipientReader.ReadTextBox(numbers), new RecipientListOptions(TemplateVariables: ["order"], CommonValues: common ?? new() { ["order"] = "A1001" }));
+        await using var scope = s.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SendAcceptance>().AcceptAsync(
+            new SendRequest(s.CustomerId, SandboxAccount.SignName, s.TemplateId, common ?? new() { ["order"] = "A1001" }, list), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId)
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            var task = await app.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
+            if (task.Status == SendTaskStatus.Completed) return task;
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"Task {taskId} did not complete in 60 s.");
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Send_IsDeliveredOnce_AndAFailureAtTheCarrierIsRefunded(DatabaseKind db)
+    {
+        var s = await StartAsync(db, balance: 10);
+        await using var _ = s.App;
+
+        var (accepted, outcome) = await SendAsync(s, "13912345678\n+86 139 8765 4321\n13900000001\n13912345678");
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(3, accepted!.Recipients);
+        var task = await WaitForCompletionAsync(s.App, accepted.TaskId);
+        Assert.Equal(2, task.DeliveredCount);
+        Assert.Equal(1, task.FailedCount);
+        var failed = await s.App.WithDbAsync(d => d.SendRecords.SingleAsync(r => r.Status == RecipientStatus.Failed));
+        Assert.Equal("13900000001", failed.Phone);
+        Assert.Equal("MOBILE_NOT_ON_SERVICE", failed.Code);
+        Assert.True(failed.Refunded);
+        Assert.Equal(2, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
+        foreach (var phone in new[] { "13912345678", "13987654321", "13900000001" })
+            Assert.Single(CustomerScenario.Sandbox(s.App).MessagesTo(phone));
+        Assert.Equal("【群发沙箱】您的订单A1001已发货", CustomerScenario.Sandbox(s.App).MessagesTo("13912345678")[0].Content);
+    }
+
+    [Fact]
+    public async Task Send_PerRecipientValues_GoOutWithSendBatchSms()
+    {
+        var s = await StartAsync(DatabaseKind.Sqlite, balance: 10);
+        await using var _ = s.App;
+        var rows = new[] { new RecipientRow(1, "13912345678", new Dictionary<string, string> { ["order"] = "X1" }), new RecipientRow(2, "13987654321", new Dictionary<string, string> { ["order"] = "X2" }) };
+        var list = RecipientListBuilder.Build(rows, new RecipientListOptions(TemplateVariables: ["order"]));
+        await using var scope = s.App.Services.CreateAsyncScope();
+        var (accepted, _) = await scope.ServiceProvider.GetRequiredService<SendAcceptance>().AcceptAsync(
+            new SendRequest(s.CustomerId, SandboxAccount.SignName, s.TemplateId, null, list), TestContext.Current.CancellationToken);
+
+        await WaitForCompletionAsync(s.App, accepted!.TaskId);
+        Assert.Equal("【群发沙箱】您的订单X2已发货", CustomerScenario.Sandbox(s.App).MessagesTo("13987654321").Single().Content);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Send_TooLittleBalance_IsRefusedWhole(DatabaseKind db)
+    {
+        var s = await StartAsync(db, balance: 2);
+        await using var _ = s.App;
+
+        var (accepted, outcome) = await SendAsync(s, "13912345678\n13987654321\n13911112222");
+
+        Assert.Null(accepted);
+        Assert.Contains(SendMessages.BalanceTooLow, outcome.Errors[""]);
+        Assert.False(await s.App.WithDbAsync(d => d.SendRecords.AnyAsync()));
+        Assert.Equal(0, await s.App.WithDbAsync(d => d.PackageGrants.Select(g => g.Used).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FiftyConcurrentSends_AgainstASmallBalance_NeverOverdraw(DatabaseKind db)
+    {
+        var s = await StartAsync(db, balance: 7);
+        await using var _ = s.App;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => SendAsync(s, $"1391234{i:D4}")));
+
+        Assert.Equal(7, results.Count(r => r.Task is not null));
+        Assert.Equal(7, await s.App.WithDbAsync(d => d.PackageGrants.Select(g => g.Used).SingleAsync()));
+        Assert.Equal(7, await s.App.WithDbAsync(d => d.SendRecords.CountAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AnswerLostAfterTheCarrierAccepted_IsLookedUp_NotResent(DatabaseKind db)
+    {
+        var s = await StartAsync(db, balance: 10);
+        await using var _ = s.App;
+        var sandbox = CustomerScenario.Sandbox(s.App);
+        sandbox.Options.FaultActions = ["SendSms"];
+        sandbox.Options.DropAfterAcceptRate = 1.0;
+
+        var (accepted, _) = await SendAsync(s, "13912345678\n13987654321");
+        for (var i = 0; i < 80 && sandbox.MessagesTo("13912345678").Count == 0; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        sandbox.Options.DropAfterAcceptRate = 0;
+
+        var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
+        Assert.Equal(2, task.DeliveredCount);
+        Assert.Single(sandbox.MessagesTo("13912345678"));
+        Assert.Single(sandbox.MessagesTo("13987654321"));
+    }
+
+    [Fact]
+    public async Task CarrierErrorsBeforeAcceptance_AreRetried_AndSentOnce()
+    {
+        var s = await StartAsync(DatabaseKind.Sqlite, balance: 10);
+        await using var _ = s.App;
+        var sandbox = CustomerScenario.Sandbox(s.App);
+        sandbox.Options.FaultActions = ["SendSms"];
+        sandbox.Options.ServerErrorRate = 1.0;
+
+        var (accepted, _) = await SendAsync(s, "13912345678");
+        for (var i = 0; i < 80; i++)
+        {
+            if (await s.App.WithDbAsync(d => d.SendRecords.AnyAsync(r => r.Attempts >= 2))) break;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        sandbox.Options.ServerErrorRate = 0;
+
+        var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
+        Assert.Equal(1, task.DeliveredCount);
+        Assert.Single(sandbox.MessagesTo("13912345678"));
+    }
+
+    [Fact]
+    public async Task FrozenCustomer_CannotSend()
+    {
+        var s = await StartAsync(DatabaseKind.Sqlite, balance: 10);
+        await using var _ = s.App;
+        await s.App.WithDbAsync(d => d.Customers.ExecuteUpdateAsync(u => u.SetProperty(c => c.IsFrozen, true)));
+
+        var (accepted, outcome) = await SendAsync(s, "13912345678");
+
+        Assert.Null(accepted);
+        Assert.Contains(SendMessages.Frozen, outcome.Errors[""]);
+    }
+}
