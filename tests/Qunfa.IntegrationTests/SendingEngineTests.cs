@@ -177,6 +177,24 @@ public sealed class SendingEngineTests
         Assert.Single(sandbox.MessagesTo("13912345678"));
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task DuplicateReceipts_AreAppliedOnce(DatabaseKind db)
+    {
+        var s = await StartAsync(db, balance: 10);
+        await using var _ = s.App;
+        CustomerScenario.Sandbox(s.App).Options.DuplicateReportRate = 1.0;
+
+        var (accepted, _) = await SendAsync(s, "13912345678\n13900000001");
+        var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
+        // Let the duplicates arrive too.
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+
+        task = await s.App.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == accepted.TaskId));
+        Assert.Equal(1, task.DeliveredCount);
+        Assert.Equal(1, task.FailedCount);
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.PackageGrants.Select(g => g.Used).SingleAsync()));
+    }
+
     [Fact]
     public async Task FrozenCustomer_CannotSend()
     {
