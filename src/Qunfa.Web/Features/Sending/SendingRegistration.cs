@@ -13,6 +13,8 @@ public static class SendingRegistration
         services.AddSingleton<Dispatcher>();
         services.AddHostedService<DispatchWorker>();
         services.AddHostedService<ReceiptConsumer>();
+        Console.SendConsoleRegistration.AddSendConsole(services);
+        services.AddScoped<Admin.AdminSendRecords>().AddScoped<Admin.SendRecordExport>();
         return services;
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Features.Sending.Console;
+using Qunfa.Web.Infrastructure.Paging;
+using Qunfa.Web.Infrastructure.Time;
+
+namespace Qunfa.Web.Areas.Console.Pages.Tasks;
+
+/// <summary>One of the customer's own tasks and its recipients (10 a page). Another customer's task is 404.</summary>
+public sealed class DetailModel(CustomerSendQueries queries, CurrentCustomer current, OperatorClock clock) : PageModel
+{
+    public OperatorClock Clock => clock;
+    public SendTask Task { get; private set; } = null!;
+    [BindProperty(SupportsGet = true, Name = "phone")] public string? Phone { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public RecipientStatusFilter? Status { get; set; }
+    public PagedList<SendRecord> Records { get; private set; } = null!;
+    public PagerModel Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long? id, [FromQuery(Name = "p")] int? pageNumber, CancellationToken ct)
+    {
+        if (id is null || await queries.TaskAsync(current.Id, id.Value, ct) is not { } task) return NotFound();
+        Task = task;
+        Records = await queries.RecordsAsync(current.Id, task.Id, Phone, Status, new PageRequest(pageNumber, 10), ct);
+        Pager = PagerModel.For(Records, Request, "/console/tasks/detail");
+        return Page();
+    }
+
+    /// <summary>发送时间 of one recipient: when the carrier took it, else when it is due.</summary>
+    public DateTimeOffset SendTime(SendRecord record) => record.SubmittedAt ?? record.NextAttemptAt ?? CustomerSendQueries.SendTime(Task);
+}

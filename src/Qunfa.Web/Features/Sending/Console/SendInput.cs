@@ -1,0 +1,14 @@
+namespace Qunfa.Web.Features.Sending.Console;
+
+/// <summary>What the 发送短信 form posts. The numbers travel to the server once; afterwards only <see cref="Token"/>.</summary>
+public sealed class SendInput
+{
+    public string? SignName { get; set; }
+    public int? TemplateId { get; set; }
+    public Dictionary<string, string?> Variables { get; set; } = [];
+    public string? Numbers { get; set; }
+    public IFormFile? File { get; set; }
+    /// <summary>datetime-local in the operator's time zone; empty sends now.</summary>
+    public string? ScheduledAt { get; set; }
+    public string? Token { get; set; }
+}
