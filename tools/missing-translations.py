@@ -9,12 +9,12 @@ keys = set()
 for f in glob.glob(os.path.join(root, '**', '*.cshtml'), recursive=True):
     s = open(f, encoding='utf-8').read()
     keys |= set(re.findall(r'L\["([^"]+)"\]', s))
-    keys |= set(re.findall(r'"([^"]*[\u4e00-\u9fff][^"]*)"', s))
+    keys |= set(re.findall(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"', s))
 for f in glob.glob(os.path.join(root, '**', '*.cs'), recursive=True):
     if os.sep + 'Migrations' + os.sep in f or os.sep + 'obj' + os.sep in f:
         continue
     s = open(f, encoding='utf-8').read()
-    keys |= set(re.findall(r'"([^"]*[\u4e00-\u9fff][^"]*)"', s))
+    keys |= set(re.findall(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"', s))
 resx = open(os.path.join(root, 'Resources', 'SharedResource.en.resx'), encoding='utf-8').read()
 known = {html.unescape(k) for k in re.findall(r'<data name="([^"]*)"', resx)}
 for k in sorted(keys - known):

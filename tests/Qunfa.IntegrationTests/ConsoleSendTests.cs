@@ -300,6 +300,74 @@ public sealed partial class ConsoleSendTests
         Assert.Equal(1, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ScheduledSend_WaitsInTheOperatorsTimeZone(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db, balance: 10);
+        var clock = s.App.Services.GetRequiredService<Qunfa.Web.Infrastructure.Time.OperatorClock>();
+        var at = clock.ToLocal(DateTimeOffset.UtcNow.AddDays(2));
+        var fields = Form(s, "13912345678");
+        fields["Input.ScheduledAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var preview = await PreviewAsync(s.Client, fields);
+        Assert.Contains(at.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), preview.Html);
+        fields.Remove("Input.Numbers");
+        fields["Input.Token"] = Token(preview);
+        Assert.Contains("/console/tasks/detail?id=", (await ConfirmAsync(s.Client, fields)).Location ?? "");
+
+        var task = await s.App.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync());
+        var expected = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, at.Offset);
+        Assert.Equal(expected.UtcDateTime, task.ScheduledAt!.Value.UtcDateTime);
+        Assert.Contains("定时待发送", (await s.Client.GetAsync("/console/tasks")).Html);
+        await Task.Delay(500, Ct);
+        Assert.Contains("待发送", (await s.Client.GetAsync($"/console/tasks/detail?id={task.Id}")).Html);
+        Assert.Empty(CustomerScenario.Sandbox(s.App).MessagesTo("13912345678"));
+    }
+
+    [Fact]
+    public async Task APreviewOlderThanAnHour_CannotBeConfirmed()
+    {
+        await using var s = await StartAsync(DatabaseKind.Sqlite, balance: 10);
+        var token = Token(await PreviewAsync(s.Client, Form(s, "13912345678")));
+        foreach (var file in Directory.EnumerateFiles(UploadFolder(s)))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+
+        Assert.Contains(ConsoleSendMessages.PreviewExpired, (await ConfirmAsync(s.Client, Form(s, token: token))).Html);
+        await AssertNothingSentAsync(s);
+
+        // The next preview clears the old files away.
+        await PreviewAsync(s.Client, Form(s, "13987654321"));
+        Assert.DoesNotContain(Directory.EnumerateFiles(UploadFolder(s)), f => Path.GetFileName(f).StartsWith(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AVerificationSignature_OnlySendsVerificationTemplates()
+    {
+        await using var s = await StartAsync(DatabaseKind.Sqlite, balance: 10);
+        await s.App.WithDbAsync(async d =>
+        {
+            d.Signatures.Add(new Signature
+            {
+                CustomerId = s.CustomerId, Name = "验证签名", Type = SignatureType.VerificationCode, Status = ReviewStatus.Approved,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            return await d.SaveChangesAsync();
+        });
+        var fields = Form(s, "13912345678");
+        fields["Input.SignName"] = "验证签名";
+
+        Assert.Contains(SendMessages.SceneMismatch, (await PreviewAsync(s.Client, fields)).Html);
+        var token = Token(await PreviewAsync(s.Client, Form(s, "13912345678")));
+        fields.Remove("Input.Numbers");
+        fields["Input.Token"] = token;
+        Assert.Contains(SendMessages.SceneMismatch, (await ConfirmAsync(s.Client, fields)).Html);
+        await AssertNothingSentAsync(s);
+
+        using var anonymous = s.App.CreatePageClient();
+        Assert.Contains("/account/login", (await anonymous.GetAsync("/console/send")).Location ?? "");
+        Assert.Contains("/account/login", (await anonymous.GetAsync("/console/tasks")).Location ?? "");
+    }
+
     [GeneratedRegex("name=\"Input.Token\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex TokenPattern();
 }
