@@ -109,6 +109,9 @@ public static class WebRegistration
         services.AddScoped<VerificationCodeService>();
         services.AddScoped<CustomerAccountService>();
         services.AddScoped<CurrentCustomer>();
+        services.AddScoped<Features.Customers.Admin.CustomerDirectory>();
+        services.AddScoped<Features.Customers.Admin.CustomerAdministration>();
+        services.AddScoped<Features.Customers.Admin.MessagingDirectory>();
         return services;
     }
 

@@ -12,15 +12,12 @@ namespace Qunfa.Web.Areas.Admin.Pages.Customers;
 
 /// <summary>编辑 (用户信息): the customer's details and its 签名数量上限 / 模板数量上限.</summary>
 public sealed class EditModel(
-    QunfaDbContext db,
-    TimeProvider time,
     AdminLogWriter adminLog,
     OperatorClock clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    CustomerDirectory customers,
+    CustomerAdministration administration) : PageModel
 {
-    private readonly CustomerDirectory _customers = new(db);
-    private readonly CustomerAdministration _administration = new(db, time);
-
     [BindProperty]
     public CustomerEditInput Input { get; set; } = new();
 
@@ -28,7 +25,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var customer = await _customers.FindAsync(id, ct);
+        var customer = await customers.FindAsync(id, ct);
         if (customer is null) return NotFound();
         Input = CustomerEditInput.From(customer);
         CreatedAt = clock.Format(customer.CreatedAt);
@@ -37,9 +34,9 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var existing = await _customers.FindAsync(id, ct);
+        var existing = await customers.FindAsync(id, ct);
         if (existing is null) return NotFound();
-        var outcome = await adminLog.CommitAsync(await _administration.StageEditAsync(id, Input, ct), AdminAction.EditCustomer, ModelState.IsValid, ct);
+        var outcome = await adminLog.CommitAsync(await administration.StageEditAsync(id, Input, ct), AdminAction.EditCustomer, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
             TempData["Saved"] = "保存成功";

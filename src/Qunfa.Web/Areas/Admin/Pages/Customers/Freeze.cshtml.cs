@@ -13,21 +13,18 @@ namespace Qunfa.Web.Areas.Admin.Pages.Customers;
 
 /// <summary>冻结账号 / 恢复账号, confirmed on this page: a frozen customer can log in but cannot send.</summary>
 public sealed class FreezeModel(
-    QunfaDbContext db,
-    TimeProvider time,
     AdminLogWriter adminLog,
     OperatorClock clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    CustomerDirectory customers,
+    CustomerAdministration administration) : PageModel
 {
-    private readonly CustomerDirectory _customers = new(db);
-    private readonly CustomerAdministration _administration = new(db, time);
-
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var customer = await _customers.FindAsync(id, ct);
+        var customer = await customers.FindAsync(id, ct);
         if (customer is null) return NotFound();
         Customer = customer;
         return Page();
@@ -39,7 +36,7 @@ public sealed class FreezeModel(
 
     private async Task<IActionResult> ChangeAsync(int id, bool frozen, CancellationToken ct)
     {
-        var (customer, staged) = await _administration.StageFreezeAsync(id, frozen, ct);
+        var (customer, staged) = await administration.StageFreezeAsync(id, frozen, ct);
         if (customer is null) return NotFound();
         var action = frozen ? AdminAction.FreezeCustomer : AdminAction.UnfreezeCustomer;
         var outcome = await adminLog.CommitAsync(staged, action, ModelState.IsValid, ct);
@@ -49,7 +46,7 @@ public sealed class FreezeModel(
             return Redirect("/admin/customers");
         }
         ModelState.AddOutcome(outcome, localizer);
-        Customer = (await _customers.FindAsync(id, ct))!;
+        Customer = (await customers.FindAsync(id, ct))!;
         return Page();
     }
 }

@@ -9,10 +9,10 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Customers;
 
 /// <summary>用户管理: every registered customer, searchable and paged, newest first unless sorted otherwise.</summary>
-public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class IndexModel(
+    OperatorClock clock,
+    CustomerDirectory customers) : PageModel
 {
-    private readonly CustomerDirectory _customers = new(db);
-
     public OperatorClock Clock => clock;
     public string? Search { get; private set; }
     public ListSort Sort { get; private set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageMod
     {
         Search = q?.Trim();
         Sort = ListSorts.Parse(sort);
-        Customers = await _customers.ListAsync(Search, Sort, new PageRequest(pageNumber, size), ct);
+        Customers = await customers.ListAsync(Search, Sort, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Customers, Request, "/admin/customers");
         SortUrl = ListSorts.ToggleUrl("/admin/customers", Request, Sort);
     }

@@ -10,11 +10,11 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Customers;
 
 /// <summary>查看签名 (用户签名模板列表): one customer's signatures in every status.</summary>
-public sealed class SignaturesModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class SignaturesModel(
+    OperatorClock clock,
+    CustomerDirectory customers,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly CustomerDirectory _customers = new(db);
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
     public string? Search { get; private set; }
@@ -23,11 +23,11 @@ public sealed class SignaturesModel(QunfaDbContext db, OperatorClock clock) : Pa
 
     public async Task<IActionResult> OnGetAsync(int id, string? q, [FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
-        var customer = await _customers.FindAsync(id, ct);
+        var customer = await customers.FindAsync(id, ct);
         if (customer is null) return NotFound();
         Customer = customer;
         Search = q?.Trim();
-        Signatures = await _messaging.SignaturesAsync(new MessagingFilter(CustomerId: id, Search: Search), new PageRequest(pageNumber, size), ct);
+        Signatures = await messaging.SignaturesAsync(new MessagingFilter(CustomerId: id, Search: Search), new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Signatures, Request, "/admin/customers/signatures");
         return Page();
     }

@@ -15,13 +15,11 @@ namespace Qunfa.Web.Areas.Admin.Pages.Signatures;
 /// Only a signature approved on the operator's account is assigned (<see cref="Assignment"/>).
 /// </summary>
 public sealed class AssignModel(
-    QunfaDbContext db,
     Assignment assignment,
     AdminLogWriter adminLog,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    CustomerDirectory customers) : PageModel
 {
-    private readonly CustomerDirectory _customers = new(db);
-
     [BindProperty]
     public SignAssignInput Input { get; set; } = new();
 
@@ -37,14 +35,14 @@ public sealed class AssignModel(
             AssignedCount = count;
             AssignedName = TempData["AssignedName"] as string;
         }
-        Picker = await CustomerPicker.LoadAsync(_customers, Input, ct);
+        Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
     }
 
     /// <summary>搜索用户: only narrows the list, keeping what is ticked and typed.</summary>
     public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Picker = await CustomerPicker.LoadAsync(_customers, Input, ct);
+        Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
         return Page();
     }
 
@@ -55,7 +53,7 @@ public sealed class AssignModel(
         var (found, outcome) = await assignment.LookUpSignAsync(Input.SignName, ct);
         Lookup = found;
         ModelState.AddOutcome(outcome, localizer);
-        Picker = await CustomerPicker.LoadAsync(_customers, Input, ct);
+        Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
         return Page();
     }
 
@@ -79,7 +77,7 @@ public sealed class AssignModel(
             return Redirect("/admin/signatures/assign");
         }
         ModelState.AddOutcome(outcome, localizer);
-        Picker = await CustomerPicker.LoadAsync(_customers, Input, ct);
+        Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
         return Page();
     }
 }

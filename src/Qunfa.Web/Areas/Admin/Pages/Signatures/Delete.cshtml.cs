@@ -21,16 +21,15 @@ public sealed class DeleteModel(
     MessagingRemoval removal,
     AdminLogWriter adminLog,
     OperatorClock clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public Signature Signature { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var signature = await _messaging.FindSignatureAsync(id, ct);
+        var signature = await messaging.FindSignatureAsync(id, ct);
         if (signature is null) return NotFound();
         Signature = signature;
         return Page();
@@ -38,7 +37,7 @@ public sealed class DeleteModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var signature = await _messaging.SignatureForRemovalAsync(id, ct);
+        var signature = await messaging.SignatureForRemovalAsync(id, ct);
         if (signature is null) return NotFound();
         var customerId = signature.CustomerId;
         var detail = $"{signature.Name} (#{signature.Id}, customer {customerId}, {signature.Origin})";
@@ -51,7 +50,7 @@ public sealed class DeleteModel(
         }
         ModelState.AddOutcome(outcome, localizer);
         db.ChangeTracker.Clear();
-        Signature = (await _messaging.FindSignatureAsync(id, ct))!;
+        Signature = (await messaging.FindSignatureAsync(id, ct))!;
         return Page();
     }
 }

@@ -9,10 +9,10 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Signatures;
 
 /// <summary>签名管理: every customer's signatures with the customer's details, filtered by status and search.</summary>
-public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class IndexModel(
+    OperatorClock clock,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public string? Search { get; private set; }
     public ReviewStatus? Status { get; private set; }
@@ -27,7 +27,7 @@ public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageMod
         // An unknown status shows every status rather than failing the page.
         Status = Enum.TryParse<ReviewStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
         Sort = ListSorts.Parse(sort);
-        Signatures = await _messaging.SignaturesAsync(new MessagingFilter(Search: Search, Status: Status, Sort: Sort), new PageRequest(pageNumber, size), ct);
+        Signatures = await messaging.SignaturesAsync(new MessagingFilter(Search: Search, Status: Status, Sort: Sort), new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Signatures, Request, "/admin/signatures");
         SortUrl = ListSorts.ToggleUrl("/admin/signatures", Request, Sort);
     }

@@ -8,10 +8,10 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Signatures;
 
 /// <summary>查看: one signature of any customer.</summary>
-public sealed class ViewModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class ViewModel(
+    OperatorClock clock,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public Signature Signature { get; private set; } = null!;
     /// <summary>Where 返回 leads: the customer's 查看签名 list when the page was opened from it, else 签名管理.</summary>
@@ -19,7 +19,7 @@ public sealed class ViewModel(QunfaDbContext db, OperatorClock clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, string? from, CancellationToken ct)
     {
-        var signature = await _messaging.FindSignatureAsync(id, ct);
+        var signature = await messaging.FindSignatureAsync(id, ct);
         if (signature is null) return NotFound();
         Signature = signature;
         if (from == "customer") BackUrl = $"/admin/customers/signatures?id={signature.CustomerId}";

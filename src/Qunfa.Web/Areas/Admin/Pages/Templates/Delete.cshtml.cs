@@ -21,16 +21,15 @@ public sealed class DeleteModel(
     MessagingRemoval removal,
     AdminLogWriter adminLog,
     OperatorClock clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public Template Template { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var template = await _messaging.FindTemplateAsync(id, ct);
+        var template = await messaging.FindTemplateAsync(id, ct);
         if (template is null) return NotFound();
         Template = template;
         return Page();
@@ -38,7 +37,7 @@ public sealed class DeleteModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var template = await _messaging.TemplateForRemovalAsync(id, ct);
+        var template = await messaging.TemplateForRemovalAsync(id, ct);
         if (template is null) return NotFound();
         var customerId = template.CustomerId;
         var detail = $"{template.TemplateCode ?? template.Name} (#{template.Id}, customer {customerId}, {template.Origin})";
@@ -51,7 +50,7 @@ public sealed class DeleteModel(
         }
         ModelState.AddOutcome(outcome, localizer);
         db.ChangeTracker.Clear();
-        Template = (await _messaging.FindTemplateAsync(id, ct))!;
+        Template = (await messaging.FindTemplateAsync(id, ct))!;
         return Page();
     }
 }

@@ -9,10 +9,10 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Templates;
 
 /// <summary>模板管理: every customer's templates with the customer's details, filtered by status, type and search.</summary>
-public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class IndexModel(
+    OperatorClock clock,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public string? Search { get; private set; }
     public ReviewStatus? Status { get; private set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(QunfaDbContext db, OperatorClock clock) : PageMod
         Status = Enum.TryParse<ReviewStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
         Type = Enum.TryParse<TemplateType>(type, ignoreCase: true, out var t) && Enum.IsDefined(t) ? t : null;
         Sort = ListSorts.Parse(sort);
-        Templates = await _messaging.TemplatesAsync(new MessagingFilter(Search: Search, Status: Status, TemplateType: Type, Sort: Sort), new PageRequest(pageNumber, size), ct);
+        Templates = await messaging.TemplatesAsync(new MessagingFilter(Search: Search, Status: Status, TemplateType: Type, Sort: Sort), new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Templates, Request, "/admin/templates");
         SortUrl = ListSorts.ToggleUrl("/admin/templates", Request, Sort);
     }

@@ -8,10 +8,10 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Templates;
 
 /// <summary>查看: one template of any customer.</summary>
-public sealed class ViewModel(QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class ViewModel(
+    OperatorClock clock,
+    MessagingDirectory messaging) : PageModel
 {
-    private readonly MessagingDirectory _messaging = new(db);
-
     public OperatorClock Clock => clock;
     public Template Template { get; private set; } = null!;
     /// <summary>Where 返回 leads: the customer's 查看模板 list when the page was opened from it, else 模板管理.</summary>
@@ -19,7 +19,7 @@ public sealed class ViewModel(QunfaDbContext db, OperatorClock clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, string? from, CancellationToken ct)
     {
-        var template = await _messaging.FindTemplateAsync(id, ct);
+        var template = await messaging.FindTemplateAsync(id, ct);
         if (template is null) return NotFound();
         Template = template;
         if (from == "customer") BackUrl = $"/admin/customers/templates?id={template.CustomerId}";
