@@ -39,7 +39,7 @@ public sealed class CustomerAccountService(
         return await codes.SendAsync(phone, CodeScene.ResetPassword, ct);
     }
 
-    public async Task<Outcome> SendPhoneChangeCodeAsync(int customerId, string? phone, CancellationToken ct)
+    public async Task<Outcome> SendPhoneChangeCodeAsync(string? phone, CancellationToken ct)
     {
         phone = phone?.Trim() ?? "";
         if (await db.Customers.AnyAsync(c => c.Phone == phone, ct)) return Outcome.Fail("Phone", PhoneTakenMessage);

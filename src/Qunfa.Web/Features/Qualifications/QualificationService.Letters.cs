@@ -56,7 +56,7 @@ public sealed partial class QualificationService
         catch (AliyunApiException e)
         {
             logger.LogWarning(e, "CreateSmsAuthorizationLetter refused: {Code}", e.Code);
-            return (null, Outcome.Fail("", CarrierRefusal(e, "授权委托书提交失败")));
+            return (null, Outcome.Fail("", Messaging.CarrierRefusal.Message(e, "授权委托书提交失败")));
         }
 
         var letter = new AuthorizationLetter

@@ -29,7 +29,6 @@ public sealed partial class QualificationService(
     ILogger<QualificationService> logger)
 {
     public const string NoCarrierMessage = "短信通道尚未配置，请联系平台管理员";
-    public const string CarrierBusyMessage = "运营商暂时无法受理，请稍后再试";
     public const string UnderReviewMessage = "资质正在审核中，请等待审核结果";
     public const string ApprovedMessage = "资质已审核通过，无需重新提交";
     public const string CodeTooSoonMessage = "获取验证码过于频繁：每个手机号每分钟只能获取1次（每小时5次，每天10次），请稍后再试";
@@ -102,7 +101,7 @@ public sealed partial class QualificationService(
         catch (AliyunApiException e)
         {
             logger.LogWarning(e, "SubmitSmsQualification refused: {Code}", e.Code);
-            return Outcome.Fail("", CarrierRefusal(e, "资质提交失败"));
+            return Outcome.Fail("", Messaging.CarrierRefusal.Message(e, "资质提交失败"));
         }
 
         var row = existing ?? db.Qualifications.Add(new Qualification { CustomerId = customerId, CreatedAt = now }).Entity;
@@ -143,11 +142,6 @@ public sealed partial class QualificationService(
         return key;
     }
 
-    /// <summary>The carrier's own words are kept: they say what to correct (a wrong code, a duplicate).</summary>
-    private static string CarrierRefusal(AliyunApiException e, string what) =>
-        e.Outcome is AliyunOutcome.Retryable or AliyunOutcome.Ambiguous or AliyunOutcome.FlowControlled
-            ? CarrierBusyMessage
-            : string.IsNullOrWhiteSpace(e.ErrorMessage) ? $"{what}，请检查填写内容后重试" : $"{what}：{e.ErrorMessage}";
 
     private static SmsQualificationApplication Application(QualificationRules.Checked v, string name, string licence, string front, string back) => new()
     {

@@ -22,7 +22,7 @@ public sealed class AccountModel(CustomerAccountService accounts, CurrentCustome
     public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
     {
         CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
-        return AfterCodeSent(await accounts.SendPhoneChangeCodeAsync(current.Id, Input.Phone, ct), Input.Phone);
+        return AfterCodeSent(await accounts.SendPhoneChangeCodeAsync(Input.Phone, ct), Input.Phone);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
