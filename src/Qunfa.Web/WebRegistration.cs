@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
@@ -96,6 +97,7 @@ public static class WebRegistration
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
         services.AddSending(configuration);
+        services.AddApiKeys();
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();

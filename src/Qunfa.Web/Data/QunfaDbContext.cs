@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
@@ -32,6 +33,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<SendTask> SendTasks => Set<SendTask>();
     public DbSet<SendRecord> SendRecords => Set<SendRecord>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);

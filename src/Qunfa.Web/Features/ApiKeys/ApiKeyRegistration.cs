@@ -1,0 +1,7 @@
+namespace Qunfa.Web.Features.ApiKeys;
+
+public static class ApiKeyRegistration
+{
+    public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
+        services.AddSingleton<ApiKeyCache>().AddScoped<ApiKeyService>();
+}
