@@ -1,25 +1,82 @@
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Features.Sending;
+using Qunfa.Web.Features.Sending.Dispatch;
 
 namespace Qunfa.Web.Workers;
 
-/// <summary>Sends what is due and resolves unsettled claims; rests only when there is nothing to do.</summary>
-public sealed class DispatchWorker(Dispatcher dispatcher, IOptions<SendingOptions> options, TimeProvider time, ILogger<DispatchWorker> logger) : BackgroundService
+/// <summary>
+/// Claims due batches one after another and keeps up to <see cref="SendingOptions.Concurrency"/> carrier
+/// calls in flight; resolves unsettled claims and overdue receipts when it is not busy, and at least
+/// every few seconds when it is.
+/// </summary>
+public sealed class DispatchWorker(
+    Dispatcher dispatcher,
+    ReceiptFollowUp followUp,
+    DispatchSignal signal,
+    IOptions<SendingOptions> options,
+    TimeProvider time,
+    ILogger<DispatchWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var slots = new SemaphoreSlim(Math.Max(1, options.Value.Concurrency));
+        var inFlight = new List<Task>();
+        var lastHousekeeping = DateTimeOffset.MinValue;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var handled = await dispatcher.DispatchOnceAsync(stoppingToken) + await dispatcher.RecoverOnceAsync(stoppingToken);
-                if (handled > 0) continue;
+                await slots.WaitAsync(stoppingToken);
+                var claim = await TryAsync(dispatcher.ClaimAsync, stoppingToken);
+                if (claim is not null)
+                {
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                    inFlight.Add(SendAsync(claim, slots, stoppingToken));
+                    if (time.GetUtcNow() - lastHousekeeping < HousekeepingEvery) continue;
+                }
+                else slots.Release();
+
+                lastHousekeeping = time.GetUtcNow();
+                var handled = await TryAsync(async ct => await dispatcher.RecoverOnceAsync(ct) + await followUp.RunOnceAsync(ct), stoppingToken);
+                if (claim is null && handled == 0) await signal.WaitAsync(options.Value.IdleDelay, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Dispatch pass failed; trying again shortly");
-            }
-            await Task.Delay(options.Value.IdleDelay, time, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Calls cut short by the stop leave their claims for recovery; nothing is resent blindly.
+        await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private async Task SendAsync(Dispatcher.Claim claim, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await dispatcher.SendAsync(claim, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sending claim {Claim} failed; recovery will look it up", claim.Id);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<T?> TryAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken ct)
+    {
+        try
+        {
+            return await step(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Dispatch pass failed; trying again shortly");
+            await Task.Delay(options.Value.IdleDelay, time, ct);
+            return default;
         }
     }
 }

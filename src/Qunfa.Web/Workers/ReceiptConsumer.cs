@@ -17,13 +17,11 @@ public sealed class ReceiptConsumer(
         MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.SmsReport, async (messages, services, ct) =>
         {
             var applier = services.GetRequiredService<ReceiptApplier>();
+            var results = await applier.ApplyAsync(messages.Select(m => m.ToDeliveryReport()).ToList(), ct);
             var done = new List<string>();
-            foreach (var message in messages)
-            {
-                var result = await applier.ApplyAsync(message.ToDeliveryReport(), ct);
-                if (result != ReceiptApplier.Result.Unknown || message.DequeueCount >= options.Value.MaxReceiptReads)
-                    done.Add(message.ReceiptHandle);
-            }
+            for (var i = 0; i < messages.Count; i++)
+                if (results[i] != ReceiptApplier.Result.Unknown || messages[i].DequeueCount >= options.Value.MaxReceiptReads)
+                    done.Add(messages[i].ReceiptHandle);
             return done;
         }, logger, stoppingToken);
 }

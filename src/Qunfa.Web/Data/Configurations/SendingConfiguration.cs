@@ -37,7 +37,8 @@ internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRec
         b.HasIndex(x => new { x.Status, x.NextAttemptAt, x.Id });
         b.HasIndex(x => x.ClaimId);
         b.HasIndex(x => new { x.BizId, x.Phone });
-        b.HasIndex(x => new { x.TaskId, x.Status });
+        // Claims walk a task's queued rows in id order; the tallies group a task's rows by status.
+        b.HasIndex(x => new { x.TaskId, x.Status, x.Id });
         b.HasIndex(x => new { x.Phone, x.TaskId });
     }
 }

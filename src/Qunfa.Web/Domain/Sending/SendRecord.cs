@@ -13,6 +13,8 @@ public enum RecipientStatus
     Delivered,
     /// <summary>发送失败.</summary>
     Failed,
+    /// <summary>未知: no receipt and nothing at the carrier long after submission (still billed, never resent).</summary>
+    Unknown,
 }
 
 /// <summary>发送详情: one recipient of a task, with the grant that paid for it.</summary>

@@ -4,6 +4,7 @@ using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Sending.Dispatch;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -15,7 +16,7 @@ namespace Qunfa.Web.Features.Sending;
 /// updates, and the task with one row per recipient is written in one transaction before the customer
 /// is told "submitted" (docs/decisions/0006).
 /// </summary>
-public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, ILogger<SendAcceptance> logger)
+public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, ILogger<SendAcceptance> logger)
 {
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(30);
     private const int ChargeAttempts = 3;
@@ -84,6 +85,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, ILogg
             await RecipientWriter.WriteAsync(db, task.Id, request.CustomerId, Rows(request, segments, paidBy, perRecipient), request.ScheduledAt ?? now, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            if (request.ScheduledAt is null) dispatch.Wake();
             return (new Accepted(task.Id, task.NumberCount, task.BilledSegments), Outcome.Ok());
         }
         return (null, Outcome.Fail("", SendMessages.BalanceTooLow));

@@ -15,4 +15,12 @@ public sealed class SendingOptions
     public bool RefundFailed { get; set; } = true;
     /// <summary>A receipt that matches nothing yet is retried until it has been read this often.</summary>
     public int MaxReceiptReads { get; set; } = 20;
+    /// <summary>Carrier calls in flight at once on this node.</summary>
+    public int Concurrency { get; set; } = 8;
+    /// <summary>Send calls a second to the carrier from this node (Alibaba allows 5000 for SendSms); 0 = no limit.</summary>
+    public int CarrierQps { get; set; } = 1000;
+    /// <summary>A submitted number without a receipt by then is looked up with QuerySendDetails.</summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>Still no outcome this long after submission: 未知 (SPEC; Alibaba keeps receipts for 72 hours).</summary>
+    public TimeSpan UnknownAfter { get; set; } = TimeSpan.FromHours(72);
 }

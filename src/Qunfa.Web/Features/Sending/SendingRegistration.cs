@@ -1,3 +1,4 @@
+using Qunfa.Web.Features.Sending.Dispatch;
 using Qunfa.Web.Workers;
 
 namespace Qunfa.Web.Features.Sending;
@@ -10,7 +11,7 @@ public static class SendingRegistration
         services.AddScoped<SendAcceptance>();
         services.AddScoped<RecordSettlement>();
         services.AddScoped<ReceiptApplier>();
-        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<Dispatcher>().AddSingleton<DispatchSignal>().AddSingleton<CarrierPacer>().AddSingleton<ReceiptFollowUp>();
         services.AddHostedService<DispatchWorker>();
         services.AddHostedService<ReceiptConsumer>();
         Console.SendConsoleRegistration.AddSendConsole(services);

@@ -932,9 +932,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Phone", "TaskId");
 
-                    b.HasIndex("TaskId", "Status");
-
                     b.HasIndex("Status", "NextAttemptAt", "Id");
+
+                    b.HasIndex("TaskId", "Status", "Id");
 
                     b.ToTable("SendRecords");
                 });

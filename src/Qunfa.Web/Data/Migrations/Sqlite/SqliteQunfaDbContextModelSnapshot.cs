@@ -901,9 +901,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Phone", "TaskId");
 
-                    b.HasIndex("TaskId", "Status");
-
                     b.HasIndex("Status", "NextAttemptAt", "Id");
+
+                    b.HasIndex("TaskId", "Status", "Id");
 
                     b.ToTable("SendRecords");
                 });

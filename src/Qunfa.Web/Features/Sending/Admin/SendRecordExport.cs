@@ -65,6 +65,7 @@ public static class SendLabels
         RecipientStatus.Delivered => "发送成功",
         RecipientStatus.Failed => "发送失败",
         RecipientStatus.Submitted => "已提交",
+        RecipientStatus.Unknown => "未知",
         _ => "待发送",
     };
 
@@ -72,6 +73,7 @@ public static class SendLabels
     {
         RecipientStatus.Delivered => "text-success",
         RecipientStatus.Failed => "text-danger",
+        RecipientStatus.Unknown => "text-warning",
         _ => "text-secondary",
     };
 }

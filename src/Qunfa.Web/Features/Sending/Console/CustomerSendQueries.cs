@@ -60,13 +60,7 @@ public sealed class CustomerSendQueries(QunfaDbContext db)
         return Segments.Compose(task.SignName, TemplateText.Fill(task.TemplateContent, values));
     }
 
-    public static string Label(RecipientStatus status) => status switch
-    {
-        RecipientStatus.Submitted => "已提交",
-        RecipientStatus.Delivered => "发送成功",
-        RecipientStatus.Failed => "发送失败",
-        _ => "待发送",
-    };
+    public static string Label(RecipientStatus status) => Admin.SendLabels.Status(status);
 
     public static string Label(RecipientStatusFilter status) => status switch
     {

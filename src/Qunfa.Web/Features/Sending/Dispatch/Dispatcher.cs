@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,58 +7,78 @@ using Qunfa.Aliyun.Sms;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
 
-namespace Qunfa.Web.Features.Sending;
+namespace Qunfa.Web.Features.Sending.Dispatch;
 
 /// <summary>
 /// Hands due recipients to the carrier, once each (docs/decisions/0006): a batch is claimed in the
 /// database first, the connection is let go, the carrier is called with the claim id as OutId, and the
 /// answer settles the claim. An unsettled claim is looked up at the carrier before anything is resent.
 /// </summary>
-public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOptions> options, TimeProvider time, ILogger<Dispatcher> logger)
+public sealed class Dispatcher(
+    IServiceScopeFactory scopes,
+    IOptions<SendingOptions> options,
+    CarrierPacer pacer,
+    TimeProvider time,
+    ILogger<Dispatcher> logger)
 {
     private static readonly RecipientStatus[] InFlight = [RecipientStatus.Submitting];
 
-    private sealed record Claimed(long Id, string Phone, string? Variables);
+    /// <summary>What a claim needs of its task; none of it changes after acceptance.</summary>
+    internal sealed record TaskShape(long Id, string SignName, string TemplateCode, Dictionary<string, string>? Common, bool PerRecipient);
 
-    private sealed record Claim(string Id, SendTask Task, IReadOnlyList<Claimed> Records);
+    public sealed class Claim
+    {
+        internal Claim(string id, TaskShape task, IReadOnlyList<ClaimStore.Claimed> records) => (Id, Task, Records) = (id, task, records);
+
+        public string Id { get; }
+        internal TaskShape Task { get; }
+        internal IReadOnlyList<ClaimStore.Claimed> Records { get; }
+    }
+
+    private readonly ConcurrentDictionary<long, TaskShape> _shapes = new();
 
     /// <summary>Claims and submits one batch; returns how many recipients it handled (0 when nothing was due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         var claim = await ClaimAsync(ct);
         if (claim is null) return 0;
-        var result = await SubmitAsync(claim, ct);
-        await SettleAsync(claim, result, ct);
+        await SendAsync(claim, ct);
         return claim.Records.Count;
     }
 
-    private async Task<Claim?> ClaimAsync(CancellationToken ct)
+    /// <summary>Claims the next due batch: up to 1000 numbers of one task (100 when each has its own values).</summary>
+    public async Task<Claim?> ClaimAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
         var now = time.GetUtcNow();
-        var next = await db.SendRecords.AsNoTracking()
-            .Where(r => r.Status == RecipientStatus.Queued && r.NextAttemptAt <= now)
-            .OrderBy(r => r.Id).Select(r => r.TaskId).FirstOrDefaultAsync(ct);
-        if (next == 0) return null;
-        var task = await db.SendTasks.AsNoTracking().SingleAsync(t => t.Id == next, ct);
-        var size = task.PerRecipientVariables ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
-        var ids = await db.SendRecords.AsNoTracking()
-            .Where(r => r.TaskId == next && r.Status == RecipientStatus.Queued && r.NextAttemptAt <= now)
-            .OrderBy(r => r.Id).Select(r => r.Id).Take(size).ToListAsync(ct);
+        var taskId = await ClaimStore.NextDueTaskAsync(db, now, ct);
+        if (taskId == 0) return null;
+        var shape = await ShapeAsync(db, taskId, ct);
+        var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
         var claimId = Guid.NewGuid().ToString("N")[..24];
-        var recoverAt = now + options.Value.RecoveryDelay;
-        // Conditional on Queued: on several nodes only one claim wins each row.
-        await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Queued)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, RecipientStatus.Submitting)
-                .SetProperty(r => r.ClaimId, claimId)
-                .SetProperty(r => r.ClaimedAt, now)
-                .SetProperty(r => r.Attempts, r => r.Attempts + 1)
-                .SetProperty(r => r.NextAttemptAt, recoverAt), ct);
-        var records = await db.SendRecords.AsNoTracking().Where(r => r.ClaimId == claimId && r.Status == RecipientStatus.Submitting)
-            .OrderBy(r => r.Id).Select(r => new Claimed(r.Id, r.Phone, r.Variables)).ToListAsync(ct);
-        return records.Count == 0 ? null : new Claim(claimId, task, records);
+        var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, now + options.Value.RecoveryDelay, ct);
+        return records.Count == 0 ? null : new Claim(claimId, shape, records);
+    }
+
+    /// <summary>Submits a claimed batch and records the answer.</summary>
+    public async Task SendAsync(Claim claim, CancellationToken ct)
+    {
+        await pacer.WaitTurnAsync(ct);
+        var result = await SubmitAsync(claim, ct);
+        await SettleAsync(claim, result, ct);
+    }
+
+    private async Task<TaskShape> ShapeAsync(QunfaDbContext db, long taskId, CancellationToken ct)
+    {
+        if (_shapes.TryGetValue(taskId, out var known)) return known;
+        var task = await db.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+        var shape = new TaskShape(task.Id, task.SignName, task.TemplateCode,
+            task.CommonVariables is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.CommonVariables),
+            task.PerRecipientVariables);
+        if (_shapes.Count > 1000) _shapes.Clear();
+        _shapes[taskId] = shape;
+        return shape;
     }
 
     private async Task<SubmitResult> SubmitAsync(Claim claim, CancellationToken ct)
@@ -65,12 +86,11 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOpti
         await using var scope = scopes.CreateAsyncScope();
         var sms = scope.ServiceProvider.GetRequiredService<IAliyunSmsClient>();
         var task = claim.Task;
-        var common = task.CommonVariables is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.CommonVariables);
-        if (!task.PerRecipientVariables)
-            return await sms.SendSmsAsync(new SendSmsRequest(claim.Records.Select(r => r.Phone).ToList(), task.SignName, task.TemplateCode, common, claim.Id), ct);
+        if (!task.PerRecipient)
+            return await sms.SendSmsAsync(new SendSmsRequest(claim.Records.Select(r => r.Phone).ToList(), task.SignName, task.TemplateCode, task.Common, claim.Id), ct);
         var recipients = claim.Records.Select(r =>
         {
-            var values = new Dictionary<string, string>(common ?? [], StringComparer.Ordinal);
+            var values = new Dictionary<string, string>(task.Common ?? [], StringComparer.Ordinal);
             if (r.Variables is not null)
                 foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, string>>(r.Variables)!) values[k] = v;
             return new BatchSmsRecipient(r.Phone, task.SignName, values);
@@ -113,7 +133,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOpti
     public async Task<int> RecoverOnceAsync(CancellationToken ct)
     {
         string? claimId;
-        Claimed? probe;
+        string phone;
         DateTimeOffset claimedAt;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -121,9 +141,9 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOpti
             var now = time.GetUtcNow();
             var due = await db.SendRecords.AsNoTracking()
                 .Where(r => r.Status == RecipientStatus.Submitting && r.NextAttemptAt <= now)
-                .OrderBy(r => r.NextAttemptAt).Select(r => new { r.ClaimId, r.Id, r.Phone, r.Variables, r.ClaimedAt }).FirstOrDefaultAsync(ct);
+                .OrderBy(r => r.NextAttemptAt).Select(r => new { r.ClaimId, r.Phone, r.ClaimedAt }).FirstOrDefaultAsync(ct);
             if (due?.ClaimId is null) return 0;
-            (claimId, probe, claimedAt) = (due.ClaimId, new Claimed(due.Id, due.Phone, due.Variables), due.ClaimedAt ?? now);
+            (claimId, phone, claimedAt) = (due.ClaimId, due.Phone, due.ClaimedAt ?? now);
         }
 
         bool arrived;
@@ -133,7 +153,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOpti
             try
             {
                 var sendDate = DateOnly.FromDateTime(claimedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
-                var details = await sms.QuerySendDetailsAsync(new QuerySendDetailsRequest(probe.Phone, sendDate), ct);
+                var details = await sms.QuerySendDetailsAsync(new QuerySendDetailsRequest(phone, sendDate), ct);
                 arrived = details.Items.Any(d => d.OutId == claimId);
             }
             catch (AliyunApiException e)
@@ -160,13 +180,14 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, IOptions<SendingOpti
         }
     }
 
-    private static Task<int> MarkSubmittedAsync(QunfaDbContext db, string claimId, string? bizId, DateTimeOffset now, CancellationToken ct) =>
+    private Task<int> MarkSubmittedAsync(QunfaDbContext db, string claimId, string? bizId, DateTimeOffset now, CancellationToken ct) =>
         db.SendRecords.Where(r => r.ClaimId == claimId && r.Status == RecipientStatus.Submitting)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.Status, RecipientStatus.Submitted)
                 .SetProperty(r => r.BizId, bizId)
                 .SetProperty(r => r.SubmittedAt, now)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
+                // When a receipt is overdue the carrier is asked (ReceiptFollowUp).
+                .SetProperty(r => r.NextAttemptAt, now + options.Value.ReceiptTimeout), ct);
 
     private TimeSpan Backoff(int attempts) => options.Value.RetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
 }

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Sending;
+
+namespace Qunfa.Web.Features.Sending.Dispatch;
+
+/// <summary>
+/// Claims due recipients of one task in a single statement, so that no two dispatchers can hold the
+/// same row: SQLite serialises writers; PostgreSQL skips rows another node has locked (SKIP LOCKED).
+/// </summary>
+public static class ClaimStore
+{
+    public sealed record Claimed(long Id, string Phone, string? Variables);
+
+    private static readonly ValueConverter<DateTimeOffset, long> SqliteTime = new DateTimeOffsetToBinaryConverter();
+
+    /// <summary>The task of the earliest due recipient, or null when nothing is due.</summary>
+    public static Task<long> NextDueTaskAsync(QunfaDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        db.SendRecords.AsNoTracking()
+            .Where(r => r.Status == RecipientStatus.Queued && r.NextAttemptAt <= now)
+            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
+            .Select(r => r.TaskId).FirstOrDefaultAsync(ct);
+
+    public static async Task<IReadOnlyList<Claimed>> ClaimAsync(
+        QunfaDbContext db, long taskId, int size, string claimId, DateTimeOffset now, DateTimeOffset recoverAt, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var sql = $"""
+            UPDATE "SendRecords" SET "Status" = @submitting, "ClaimId" = @claim, "ClaimedAt" = @now,
+                "Attempts" = "Attempts" + 1, "NextAttemptAt" = @recover
+            WHERE "Id" IN (
+                SELECT "Id" FROM "SendRecords"
+                WHERE "TaskId" = @task AND "Status" = @queued AND "NextAttemptAt" <= @now
+                ORDER BY "Id" LIMIT @size{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
+            RETURNING "Id", "Phone", "Variables"
+            """;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            Add(command, "submitting", nameof(RecipientStatus.Submitting));
+            Add(command, "queued", nameof(RecipientStatus.Queued));
+            Add(command, "claim", claimId);
+            Add(command, "now", Time(postgres, now));
+            Add(command, "recover", Time(postgres, recoverAt));
+            Add(command, "task", taskId);
+            Add(command, "size", size);
+            var claimed = new List<Claimed>(size);
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            // RETURNING gives no order guarantee; the carrier call lists numbers in id order.
+            claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+            return claimed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static object Time(bool postgres, DateTimeOffset value) =>
+        postgres ? value.ToUniversalTime() : SqliteTime.ConvertToProvider(value.ToUniversalTime())!;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
