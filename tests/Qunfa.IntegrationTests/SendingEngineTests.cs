@@ -13,63 +13,12 @@ namespace Qunfa.IntegrationTests;
 /// <summary>The engine end to end against the sandbox carrier: accept, charge, dispatch, receipts, refunds, recovery.</summary>
 public sealed class SendingEngineTests
 {
-    private const string TemplateCode = "SMS_900000200";
-    private const string Content = "您的订单${order}已发货";
+    private static Task<SendingScenario.Setup> StartAsync(DatabaseKind db, int balance) => SendingScenario.StartAsync(db, balance);
 
-    private static readonly Dictionary<string, string> FastEngine = new()
-    {
-        ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
-        ["Qunfa:Sending:RetryDelay"] = "00:00:00.200",
-        ["Qunfa:Sending:RecoveryDelay"] = "00:00:02",
-    };
+    private static Task<(SendAcceptance.Accepted? Task, Qunfa.Web.Infrastructure.Validation.Outcome Outcome)> SendAsync(SendingScenario.Setup s, string numbers, Dictionary<string, string>? common = null) =>
+        SendingScenario.SendAsync(s, numbers, common);
 
-    private sealed record Setup(QunfaApp App, int CustomerId, int TemplateId, int GrantId);
-
-    private static async Task<Setup> StartAsync(DatabaseKind db, int balance)
-    {
-        var app = await QunfaApp.StartAsync(db, FastEngine);
-        using var client = app.CreatePageClient();
-        await SetupScenario.CompleteWithSandboxAsync(client);
-        await CustomerScenario.RegisterAsync(app, client, "13800000000", "sender@example.com");
-        CustomerScenario.Sandbox(app).SeedTemplate(TemplateCode, Content, templateType: 1);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var assignment = scope.ServiceProvider.GetRequiredService<Assignment>();
-            await assignment.AssignSignAsync(SandboxAccount.SignName, SignatureType.General, null, TestContext.Current.CancellationToken);
-            await assignment.AssignTemplateAsync(TemplateCode, null, TestContext.Current.CancellationToken);
-        }
-        return await app.WithDbAsync(async d =>
-        {
-            var customer = await d.Customers.SingleAsync();
-            var grant = new PackageGrant
-            {
-                CustomerId = customer.Id, Category = SmsCategory.Notification, Size = balance, Status = GrantStatus.Active,
-                Source = GrantSource.Allocated, ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            d.PackageGrants.Add(grant);
-            await d.SaveChangesAsync();
-            return new Setup(app, customer.Id, await d.Templates.Select(t => t.Id).SingleAsync(), grant.Id);
-        });
-    }
-
-    private static async Task<(SendAcceptance.Accepted? Task, Qunfa.Web.Infrastructure.Validation.Outcome Outcome)> SendAsync(Setup s, string numbers, Dictionary<string, string>? common = null)
-    {
-        var list = RecipientListBuilder.Build(RecipientReader.ReadTextBox(numbers), new RecipientListOptions(TemplateVariables: ["order"], CommonValues: common ?? new() { ["order"] = "A1001" }));
-        await using var scope = s.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SendAcceptance>().AcceptAsync(
-            new SendRequest(s.CustomerId, SandboxAccount.SignName, s.TemplateId, common ?? new() { ["order"] = "A1001" }, list), TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            var task = await app.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
-            if (task.Status == SendTaskStatus.Completed) return task;
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException($"Task {taskId} did not complete in 60 s.");
-    }
+    private static Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId) => SendingScenario.WaitForCompletionAsync(app, taskId);
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Send_IsDeliveredOnce_AndAFailureAtTheCarrierIsRefunded(DatabaseKind db)

@@ -10,7 +10,8 @@ public static class CustomerScenario
     public const string Password = "Cust0mer!";
 
     public static EmulatorState Sandbox(QunfaApp app) =>
-        app.Services.GetRequiredService<SandboxCarrier>().Host?.State
+        app.ExternalCarrier?.State
+        ?? app.Services.GetRequiredService<SandboxCarrier>().Host?.State
         ?? throw new InvalidOperationException("The sandbox carrier has not started: complete the wizard with the sandbox first.");
 
     /// <summary>The code in the latest message the sandbox delivered to <paramref name="phone"/>.</summary>

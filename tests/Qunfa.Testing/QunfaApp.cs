@@ -16,6 +16,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string> _settings;
+    private readonly bool _ownsDatabase = true;
 
     static QunfaApp()
     {
@@ -25,9 +26,10 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
-    private QunfaApp(TestDatabase database, IDictionary<string, string>? settings)
+    private QunfaApp(TestDatabase database, IDictionary<string, string>? settings, bool ownsDatabase = true)
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string>(database.Settings)
         {
             ["Logging:LogLevel:Default"] = "Warning",
@@ -39,6 +41,24 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database => _database;
+
+    /// <summary>The emulator this host's sandbox carrier points at when it runs outside the host (Qunfa:Sandbox:EmulatorUrl).</summary>
+    public Qunfa.Emulators.EmulatorHost? ExternalCarrier { get; private init; }
+
+    /// <summary>
+    /// A host on a database that outlives it (a restart after a crash, or another node), with its sandbox carrier
+    /// pointed at <paramref name="carrier"/> so that the carrier, too, outlives the host.
+    /// </summary>
+    public static QunfaApp StartOn(TestDatabase database, Qunfa.Emulators.EmulatorHost carrier, IDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            [Qunfa.Web.Features.Carrier.SandboxCarrier.EmulatorUrlKey] = carrier.BaseAddress.ToString(),
+        };
+        var app = new QunfaApp(database, all, ownsDatabase: false) { ExternalCarrier = carrier };
+        _ = app.Server;
+        return app;
+    }
 
     public static async Task<QunfaApp> StartAsync(DatabaseKind kind, IDictionary<string, string>? settings = null)
     {
@@ -97,6 +117,6 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 }

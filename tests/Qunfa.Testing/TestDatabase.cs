@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Qunfa.Testing;
@@ -33,6 +34,13 @@ public sealed class TestDatabase : IAsyncDisposable
             return settings;
         }
     }
+
+    /// <summary>A context on this database outside any host, to look at it while no host runs.</summary>
+    public Qunfa.Web.Data.QunfaDbContext OpenContext() => Kind == DatabaseKind.Postgres
+        ? new Qunfa.Web.Data.PostgresQunfaDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Qunfa.Web.Data.PostgresQunfaDbContext>()
+            .UseNpgsql(Settings["ConnectionStrings:Postgres"]).Options)
+        : new Qunfa.Web.Data.SqliteQunfaDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Qunfa.Web.Data.SqliteQunfaDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(DataDirectory, "qunfa.db")};Pooling=False").Options);
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {

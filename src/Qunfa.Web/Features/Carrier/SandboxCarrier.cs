@@ -7,9 +7,13 @@ namespace Qunfa.Web.Features.Carrier;
 /// The built-in sandbox carrier: the Alibaba emulator hosted in this process on a loopback port,
 /// started the first time the operator's choice needs it, with the demo account's signature and
 /// verification templates already approved. Nothing leaves the machine.
+/// With <c>Qunfa:Sandbox:EmulatorUrl</c> set, an emulator already running elsewhere is used instead,
+/// so that several nodes (and restarts of one) share one carrier.
 /// </summary>
-public sealed class SandboxCarrier(ILogger<SandboxCarrier> logger) : IAsyncDisposable
+public sealed class SandboxCarrier(IConfiguration configuration, ILogger<SandboxCarrier> logger) : IAsyncDisposable
 {
+    public const string EmulatorUrlKey = "Qunfa:Sandbox:EmulatorUrl";
+
     public const string VerificationTemplateContent = "您的验证码为${code}，5分钟内有效，请勿泄露给他人。";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -20,6 +24,7 @@ public sealed class SandboxCarrier(ILogger<SandboxCarrier> logger) : IAsyncDispo
 
     public async Task<Uri> GetBaseAddressAsync(CancellationToken ct)
     {
+        if (configuration[EmulatorUrlKey] is { Length: > 0 } external) return new Uri(external.TrimEnd('/') + "/");
         if (_host is { } running) return running.BaseAddress;
         await _gate.WaitAsync(ct);
         try
@@ -31,9 +36,7 @@ public sealed class SandboxCarrier(ILogger<SandboxCarrier> logger) : IAsyncDispo
                     o.ReviewDelay = TimeSpan.FromSeconds(3);
                     o.ReportDelay = TimeSpan.FromSeconds(1);
                 }, ct: ct);
-                _host.State.SeedSign(SandboxAccount.SignName, signType: 1);
-                foreach (var code in new[] { SandboxAccount.RegisterTemplate, SandboxAccount.ResetPasswordTemplate, SandboxAccount.ChangePhoneTemplate })
-                    _host.State.SeedTemplate(code, VerificationTemplateContent, templateType: 0);
+                SeedDemoAccount(_host.State);
                 logger.LogInformation("Sandbox carrier listening on {Address}", _host.BaseAddress);
             }
             return _host.BaseAddress;
@@ -42,6 +45,14 @@ public sealed class SandboxCarrier(ILogger<SandboxCarrier> logger) : IAsyncDispo
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The demo account's approved signature and verification templates.</summary>
+    public static void SeedDemoAccount(EmulatorState state)
+    {
+        state.SeedSign(SandboxAccount.SignName, signType: 1);
+        foreach (var code in new[] { SandboxAccount.RegisterTemplate, SandboxAccount.ResetPasswordTemplate, SandboxAccount.ChangePhoneTemplate })
+            state.SeedTemplate(code, VerificationTemplateContent, templateType: 0);
     }
 
     public async ValueTask DisposeAsync()
