@@ -24,7 +24,8 @@ public static class SendingScenario
         ["Qunfa:Sending:RecoveryDelay"] = "00:00:02",
     };
 
-    public sealed record Setup(QunfaApp App, int CustomerId, int TemplateId, int GrantId);
+    /// <summary>The host, the customer (its <see cref="Client"/> is logged in to the console), its template and grant.</summary>
+    public sealed record Setup(QunfaApp App, PageClient Client, int CustomerId, int TemplateId, int GrantId);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,7 +42,7 @@ public static class SendingScenario
     /// <summary>Completes the wizard with the sandbox carrier and prepares the sending customer on a started host.</summary>
     public static async Task<Setup> PrepareAsync(QunfaApp app, int balance)
     {
-        using var client = app.CreatePageClient();
+        var client = app.CreatePageClient();
         await SetupScenario.CompleteWithSandboxAsync(client);
         await CustomerScenario.RegisterAsync(app, client, "13800000000", "sender@example.com");
         CustomerScenario.Sandbox(app).SeedTemplate(TemplateCode, Content, templateType: 1);
@@ -61,7 +62,7 @@ public static class SendingScenario
             };
             d.PackageGrants.Add(grant);
             await d.SaveChangesAsync();
-            return new Setup(app, customer.Id, await d.Templates.Select(t => t.Id).SingleAsync(), grant.Id);
+            return new Setup(app, client, customer.Id, await d.Templates.Select(t => t.Id).SingleAsync(), grant.Id);
         });
     }
 

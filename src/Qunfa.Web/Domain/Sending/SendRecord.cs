@@ -15,6 +15,8 @@ public enum RecipientStatus
     Failed,
     /// <summary>未知: no receipt and nothing at the carrier long after submission (still billed, never resent).</summary>
     Unknown,
+    /// <summary>已取消: its scheduled task was cancelled before it was due; refunded, never sent.</summary>
+    Cancelled,
 }
 
 /// <summary>发送详情: one recipient of a task, with the grant that paid for it.</summary>

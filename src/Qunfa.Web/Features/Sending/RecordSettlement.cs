@@ -73,6 +73,39 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         return changed;
     }
 
+    /// <summary>
+    /// Cancels a task none of whose recipients has left: every queued recipient is refunded to its grant.
+    /// Returns false (and changes nothing) if the dispatcher took any of them meanwhile.
+    /// </summary>
+    public async Task<bool> CancelAsync(long taskId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var perGrant = await db.SendRecords.Where(r => r.TaskId == taskId && r.Status == RecipientStatus.Queued)
+            .GroupBy(r => r.GrantId).Select(g => new { GrantId = g.Key, Count = g.Count(), Segments = g.Sum(r => r.Segments) }).ToListAsync(ct);
+        var total = await db.SendRecords.CountAsync(r => r.TaskId == taskId, ct);
+        var now = time.GetUtcNow();
+        var changed = await db.SendRecords.Where(r => r.TaskId == taskId && r.Status == RecipientStatus.Queued)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, RecipientStatus.Cancelled)
+                .SetProperty(r => r.Code, "CANCELLED")
+                .SetProperty(r => r.Description, "任务已取消")
+                .SetProperty(r => r.ReportedAt, now)
+                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.Refunded, true), ct);
+        var cancelled = await db.SendTasks.Where(t => t.Id == taskId && t.Status == SendTaskStatus.Queued)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, SendTaskStatus.Cancelled).SetProperty(t => t.CompletedAt, now), ct);
+        if (changed != total || changed != perGrant.Sum(g => g.Count) || cancelled != 1)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+        foreach (var grant in perGrant)
+            await db.PackageGrants.Where(g => g.Id == grant.GrantId)
+                .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - grant.Segments), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>A task is complete once none of its recipients can still change.</summary>
     public async Task CompleteAsync(IEnumerable<long> taskIds, CancellationToken ct)
     {

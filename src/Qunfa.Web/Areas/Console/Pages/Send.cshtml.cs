@@ -15,7 +15,7 @@ namespace Qunfa.Web.Areas.Console.Pages;
 /// </summary>
 [RequestSizeLimit(RecipientReader.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecipientReader.MaxBytes + 1024 * 1024)]
-public sealed class SendModel(SendComposer composer, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public OperatorClock Clock => clock;
 
@@ -29,11 +29,27 @@ public sealed class SendModel(SendComposer composer, CurrentCustomer current, Op
     /// <summary>Whether the preview found nothing that would refuse the send.</summary>
     public bool CanConfirm { get; private set; }
 
-    public async Task OnGetAsync(int? templateId, string? sign, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? templateId, string? sign, long? resendTask, CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (resendTask is { } taskId)
+        {
+            // 重新发送失败号码: the failed numbers of that task, previewed like any other list.
+            if (await actions.ResendFailedAsync(current.Id, taskId, ct) is not { } input)
+            {
+                ModelState.AddModelError("", localizer[ConsoleSendMessages.NoFailedNumbers]);
+                return Page();
+            }
+            Input = input;
+            var (preview, outcome) = await composer.PreviewAsync(current.Id, Input, ct);
+            Preview = preview;
+            CanConfirm = preview is not null && outcome.Succeeded;
+            AddErrors(outcome);
+            return Page();
+        }
         Input.TemplateId = templateId ?? Templates.FirstOrDefault()?.Id;
         Input.SignName = sign ?? Signatures.FirstOrDefault()?.Name;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)

@@ -66,6 +66,7 @@ public static class SendLabels
         RecipientStatus.Failed => "发送失败",
         RecipientStatus.Submitted => "已提交",
         RecipientStatus.Unknown => "未知",
+        RecipientStatus.Cancelled => "已取消",
         _ => "待发送",
     };
 

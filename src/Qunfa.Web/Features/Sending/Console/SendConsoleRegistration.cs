@@ -8,6 +8,7 @@ public static class SendConsoleRegistration
         services.AddSingleton<SendUploadStore>();
         services.AddScoped<SendComposer>();
         services.AddScoped<CustomerSendQueries>();
+        services.AddScoped<ConsoleTaskActions>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Features.Sending.Admin;
 using Qunfa.Web.Features.Sending.Console;
 using Qunfa.Web.Infrastructure.Paging;
 using Qunfa.Web.Infrastructure.Time;
@@ -9,7 +10,13 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Console.Pages.Tasks;
 
 /// <summary>One of the customer's own tasks and its recipients (10 a page). Another customer's task is 404.</summary>
-public sealed class DetailModel(CustomerSendQueries queries, CurrentCustomer current, OperatorClock clock) : PageModel
+public sealed class DetailModel(
+    CustomerSendQueries queries,
+    ConsoleTaskActions actions,
+    AdminSendRecords sends,
+    SendRecordExport export,
+    CurrentCustomer current,
+    OperatorClock clock) : PageModel
 {
     public OperatorClock Clock => clock;
     public SendTask Task { get; private set; } = null!;
@@ -25,6 +32,25 @@ public sealed class DetailModel(CustomerSendQueries queries, CurrentCustomer cur
         Records = await queries.RecordsAsync(current.Id, task.Id, Phone, Status, new PageRequest(pageNumber, 10), ct);
         Pager = PagerModel.For(Records, Request, "/console/tasks/detail");
         return Page();
+    }
+
+    public bool CanCancel => ConsoleTaskActions.CanCancel(Task, clock.UtcNow);
+
+    public async Task<IActionResult> OnPostCancelAsync(long? id, CancellationToken ct)
+    {
+        if (id is null || await queries.TaskAsync(current.Id, id.Value, ct) is null) return NotFound();
+        var outcome = await actions.CancelAsync(current.Id, id.Value, ct);
+        if (outcome.Succeeded) TempData["Saved"] = ConsoleSendMessages.Cancelled;
+        else TempData["Problem"] = outcome.Errors.SelectMany(e => e.Value).First();
+        return Redirect($"/console/tasks/detail?id={id}");
+    }
+
+    /// <summary>下载失败号码 of one of the customer's own tasks.</summary>
+    public async Task<IActionResult> OnGetFailedAsync(long? id, CancellationToken ct)
+    {
+        if (id is null || await sends.FindAsync(id.Value, ct) is not { } task || task.CustomerId != current.Id) return NotFound();
+        var file = await export.WriteAsync(task, RecipientStatus.Failed, ct);
+        return File(file, SendRecordExport.ContentType, SendRecordExport.FileName(task, RecipientStatus.Failed, clock.ToLocal(clock.UtcNow)));
     }
 
     /// <summary>发送时间 of one recipient: when the carrier took it, else when it is due.</summary>
