@@ -14,8 +14,13 @@ switch (scenario)
     case "recipients-xlsx":
         RecipientParsingBench.Run(RecipientParsingBench.Format.Xlsx);
         break;
+    case "send-1m":
+        await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
+            args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite);
+        break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
+        Console.WriteLine("           send-1m [numbers] [postgres]  — a CSV task end to end through the console and the engine against the sandbox carrier");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");
         break;
 }

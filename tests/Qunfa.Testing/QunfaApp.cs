@@ -17,6 +17,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string> _settings;
     private readonly bool _ownsDatabase = true;
+    private bool _onLoopback;
 
     static QunfaApp()
     {
@@ -72,6 +73,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         var app = new QunfaApp(await TestDatabase.CreateAsync(kind), settings);
         app.UseKestrel(0);
         app.StartServer();
+        app._onLoopback = true;
         return app;
     }
 
@@ -87,8 +89,10 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
-    public PageClient CreatePageClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public PageClient CreatePageClient() => _onLoopback
+        // A client of the factory on Kestrel follows redirects whatever it is told; this one goes over the real port.
+        ? new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = RootUri })
+        : new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task<T> WithDbAsync<T>(Func<QunfaDbContext, Task<T>> work)
     {

@@ -13,7 +13,11 @@ public sealed class ReceiptConsumer(
     IOptions<SendingOptions> options,
     ILogger<ReceiptConsumer> logger) : BackgroundService
 {
+    // A queue read returns at most 16 messages; several readers keep receipts flowing while one is applying.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.ReceiptReaders)).Select(_ => ReadAsync(stoppingToken)));
+
+    private Task ReadAsync(CancellationToken stoppingToken) =>
         MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.SmsReport, async (messages, services, ct) =>
         {
             var applier = services.GetRequiredService<ReceiptApplier>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
@@ -9,7 +10,7 @@ using Qunfa.Web.Features.Sending.Recipients;
 using Qunfa.Web.Features.Settings;
 using Qunfa.Web.Infrastructure.Validation;
 
-namespace Qunfa.IntegrationTests;
+namespace Qunfa.Testing;
 
 /// <summary>A customer with the sandbox signature, a notification template and a grant, on a host whose engine runs fast.</summary>
 public static class SendingScenario
@@ -27,7 +28,8 @@ public static class SendingScenario
     /// <summary>The host, the customer (its <see cref="Client"/> is logged in to the console), its template and grant.</summary>
     public sealed record Setup(QunfaApp App, PageClient Client, int CustomerId, int TemplateId, int GrantId);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    // Also used by the benchmarks, outside any test.
+    private static CancellationToken Ct => TestContext.Current?.CancellationToken ?? CancellationToken.None;
 
     public static Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra)
     {

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Testing;
+using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Settings;
+
+namespace Qunfa.Bench;
+
+/// <summary>
+/// A 1,000,000-number CSV task end to end on one host (SQLite by default) against the sandbox carrier:
+/// uploaded and confirmed through the console pages, dispatched, and every receipt applied.
+/// </summary>
+public static partial class SendEndToEndBench
+{
+    public static async Task RunAsync(int numbers, DatabaseKind db)
+    {
+        Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {Environment.ProcessorCount} cores");
+        PointTestHostAtWebProject();
+        var settings = new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Qunfa:Sending:Concurrency"] = "8",
+            ["Qunfa:Sending:CarrierQps"] = "0",
+            ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
+        };
+        var setup = await SendingScenario.PrepareAsync(await QunfaApp.StartOnLoopbackAsync(db, SendingScenario.Settings(settings)), balance: numbers * 2);
+        await using var app = setup.App;
+        var carrier = CustomerScenario.Sandbox(app);
+        // Receipts start once every number is with the carrier, so the two rates are measured apart.
+        carrier.Options.ReportDelay = TimeSpan.FromSeconds(Math.Max(5, numbers / 40_000));
+
+        var csv = Csv(numbers);
+        Console.WriteLine($"  file: {csv.Length / 1024.0 / 1024.0:F1} MB CSV");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.SignName"] = SandboxAccount.SignName,
+            ["Input.TemplateId"] = setup.TemplateId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Variables[order]"] = "A1001",
+        };
+        await setup.Client.GetAsync("/console/send"); // warm the page and its token
+
+        var clock = Stopwatch.StartNew();
+        var preview = await setup.Client.PostMultipartAsync("/console/send?handler=Preview", fields, "Input.File", csv, "numbers.csv", "text/csv", formPath: "/console/send");
+        var previewed = clock.Elapsed;
+        var token = TokenPattern().Match(preview.Html);
+        if (!token.Success) throw new InvalidOperationException("No preview: " + preview.Html[..Math.Min(2000, preview.Html.Length)]);
+        fields["Input.Token"] = token.Groups[1].Value;
+        var confirm = await setup.Client.PostFormAsync("/console/send?handler=Confirm", fields, formPath: "/console/send");
+        var queued = clock.Elapsed;
+        if (confirm.Location is null) throw new InvalidOperationException("Not accepted: " + confirm.Html[..Math.Min(2000, confirm.Html.Length)]);
+        var taskId = await app.WithDbAsync(d => d.SendTasks.Select(t => t.Id).SingleAsync());
+        Console.WriteLine($"  upload → queued: {queued.TotalSeconds:F2} s (preview {previewed.TotalSeconds:F2} s, confirm {(queued - previewed).TotalSeconds:F2} s)   target ≤ 6 s");
+
+        TimeSpan? allSubmitted = null, firstReceipt = null, allReceipts = null;
+        while (allReceipts is null)
+        {
+            await Task.Delay(100);
+            if (allSubmitted is null && carrier.Counters.AcceptedMessages >= numbers) allSubmitted = clock.Elapsed;
+            var task = await app.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
+            var reported = task.DeliveredCount + task.FailedCount;
+            if (firstReceipt is null && reported > 0) firstReceipt = clock.Elapsed;
+            if (task.Status == SendTaskStatus.Completed) allReceipts = clock.Elapsed;
+            if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"Not done after 30 min: {reported:N0} receipts, {carrier.Counters.AcceptedMessages:N0} at the carrier");
+        }
+        var sendSeconds = (allSubmitted!.Value - queued).TotalSeconds;
+        var receiptSeconds = (allReceipts.Value - firstReceipt!.Value).TotalSeconds;
+        Console.WriteLine($"  handed to the carrier: {numbers / sendSeconds:N0} numbers/s ({sendSeconds:F2} s, {carrier.Counters.AcceptedSendCalls:N0} calls)   target ≥ 100,000/s");
+        Console.WriteLine($"  receipts applied: {numbers / receiptSeconds:N0}/s ({receiptSeconds:F2} s, {carrier.Counters.MnsReceived:N0} MNS messages read)   target ≥ 100,000/s");
+        Console.WriteLine($"  peak working set of this process (host + emulator + client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB   target ≤ 1 GB");
+        var sentTwice = await app.WithDbAsync(d => d.SendRecords.CountAsync(r => r.Attempts > 1));
+        Console.WriteLine($"  records claimed more than once: {sentTwice:N0}; carrier accepted {carrier.Counters.AcceptedMessages:N0} for {numbers:N0} numbers");
+    }
+
+    /// <summary>The test host finds Qunfa.Web's content root through a test assembly; a console program names it.</summary>
+    private static void PointTestHostAtWebProject()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "Qunfa.Web"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("Run the bench from within the repository.");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_QUNFA_WEB", Path.Combine(dir.FullName, "src", "Qunfa.Web"));
+    }
+
+    private static byte[] Csv(int numbers)
+    {
+        var text = new StringBuilder(numbers * 13);
+        for (var i = 0; i < numbers; i++) text.Append("139").Append(i.ToString("D8", CultureInfo.InvariantCulture)).Append('\n');
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    [GeneratedRegex("name=\"Input.Token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex TokenPattern();
+}
