@@ -76,3 +76,35 @@ document.addEventListener('DOMContentLoaded', () => {
         update();
     });
 });
+
+// 发送短信: while a number list is uploaded and checked, show how many rows the server has read so far.
+// The form still posts normally; this page keeps running until the answer arrives.
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('form[data-recipient-progress]').forEach(form => {
+        form.addEventListener('submit', event => {
+            if (event.defaultPrevented) return;
+            const panel = document.getElementById(form.dataset.recipientProgress);
+            const field = form.querySelector('input[name="Input.ProgressId"]');
+            if (!panel || !field || !window.crypto?.getRandomValues) return;
+            const bytes = new Uint8Array(12);
+            window.crypto.getRandomValues(bytes);
+            const id = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+            field.value = id;
+            const text = panel.querySelector('[data-progress-text]');
+            panel.hidden = false;
+            text.textContent = panel.dataset.uploading;
+            form.querySelectorAll('button[type=submit]').forEach(b => { b.disabled = true; });
+            const poll = async () => {
+                try {
+                    const response = await fetch(panel.dataset.url + id, { credentials: 'same-origin', cache: 'no-store' });
+                    if (response.ok) {
+                        const state = await response.json();
+                        if (state.rows > 0) text.textContent = panel.dataset.reading.replace('{0}', state.rows.toLocaleString());
+                    }
+                } catch { /* the page is being replaced by the answer */ }
+                setTimeout(poll, 400);
+            };
+            setTimeout(poll, 400);
+        });
+    });
+});

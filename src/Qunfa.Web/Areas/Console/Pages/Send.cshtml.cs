@@ -15,7 +15,7 @@ namespace Qunfa.Web.Areas.Console.Pages;
 /// </summary>
 [RequestSizeLimit(RecipientReader.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecipientReader.MaxBytes + 1024 * 1024)]
-public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions, RecipientProgress progress, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public OperatorClock Clock => clock;
 
@@ -76,6 +76,10 @@ public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions,
         AddErrors(outcome);
         return Page();
     }
+
+    /// <summary>How many rows the running preview or confirm has read so far (polled by the page's script).</summary>
+    public IActionResult OnGetProgress(string? id) =>
+        progress.Find(current.Id, id) is { } counter ? new JsonResult(new { rows = counter.Rows, done = counter.Done }) : NotFound();
 
     public IActionResult OnGetInvalid(string? token)
     {

@@ -38,7 +38,7 @@ public sealed record SendPreview(
 /// Puts a customer's send together for the console: the approved choices, the stored numbers read and checked
 /// again on every step, and the hand-over to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, OperatorClock clock)
+public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, OperatorClock clock)
 {
     public const int MaxInvalidShown = 20;
 
@@ -81,7 +81,9 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         input.Token = token;
 
         var common = Common(input, template!);
-        var list = Read(customerId, token, template!, common);
+        var counter = progress.Start(customerId, input.ProgressId);
+        var list = Read(customerId, token, template!, common, counter);
+        counter?.Finish();
         if (list is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         if (list.InvalidCount > 0)
             await store.SaveInvalidAsync(customerId, token, list.WriteInvalidCsv, ct);
@@ -113,10 +115,12 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         var (scheduledAt, scheduleProblem) = ParseSchedule(input.ScheduledAt);
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
         var common = Common(input, template!);
-        var list = Read(customerId, input.Token, template!, common);
+        var counter = progress.Start(customerId, input.ProgressId);
+        var list = Read(customerId, input.Token, template!, common, counter);
         if (list is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt), ct);
         if (result.Task is not null) store.Delete(customerId, input.Token);
+        counter?.Finish();
         return result;
     }
 
@@ -135,15 +139,16 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         return (template, sign, outcome);
     }
 
-    private RecipientList? Read(int customerId, string? token, TemplateChoice template, Dictionary<string, string> common)
+    private RecipientList? Read(int customerId, string? token, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter)
     {
         if (store.Find(customerId, token) is not { } stored) return null;
         var options = new RecipientListOptions(template.Type == TemplateType.International, template.Variables, common);
-        if (stored.IsTextBox) return RecipientListBuilder.Build(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), options);
+        if (stored.IsTextBox)
+            return RecipientListBuilder.Build(RecipientProgress.Counted(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), counter), options);
         using var content = new FileStream(stored.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
         // Build reads every row before the stream is closed.
         return RecipientListBuilder.Build(
-            RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables)), options);
+            RecipientProgress.Counted(RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables)), counter), options);
     }
 
     private static Dictionary<string, string> Common(SendInput input, TemplateChoice template)

@@ -6,6 +6,7 @@ public static class SendConsoleRegistration
     public static IServiceCollection AddSendConsole(this IServiceCollection services)
     {
         services.AddSingleton<SendUploadStore>();
+        services.AddSingleton<RecipientProgress>();
         services.AddScoped<SendComposer>();
         services.AddScoped<CustomerSendQueries>();
         services.AddScoped<ConsoleTaskActions>();

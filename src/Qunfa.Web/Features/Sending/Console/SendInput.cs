@@ -11,4 +11,6 @@ public sealed class SendInput
     /// <summary>datetime-local in the operator's time zone; empty sends now.</summary>
     public string? ScheduledAt { get; set; }
     public string? Token { get; set; }
+    /// <summary>Chosen by the page's script so that it can show how far the reading has got (<see cref="RecipientProgress"/>).</summary>
+    public string? ProgressId { get; set; }
 }
