@@ -19,7 +19,7 @@ public sealed class AlibabaCompatRefusalTests
         Assert.True(expectedStatus == status, $"Expected {expectedStatus}, got {status}: {body}");
         Assert.Equal(code, body.GetProperty("Code").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("RequestId").GetString()));
-        Assert.Equal(CompatScenario.Host, body.GetProperty("HostId").GetString());
+        Assert.Equal(CompatScenario.TestServerHost, body.GetProperty("HostId").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("Message").GetString()));
         Assert.Contains(code, body.GetProperty("Recommend").GetString());
     }

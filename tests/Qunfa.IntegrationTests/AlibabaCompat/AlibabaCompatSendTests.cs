@@ -159,4 +159,22 @@ public sealed class AlibabaCompatSendTests
         var (_, badDate) = await s.SendAsync(s.V1("QuerySendDetails", query));
         Assert.Equal("isv.INVALID_PARAMETERS", badDate.GetProperty("Code").GetString());
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SendSms_ToAThousandNumbers_FitsKestrelsRequestLine_WithV3AndV1(DatabaseKind db)
+    {
+        await using var s = await CompatScenario.StartAsync(db, balance: 2000, loopback: true);
+        var numbers = Enumerable.Range(0, 1000).Select(i => "1391234" + i.ToString("D4", CultureInfo.InvariantCulture)).ToList();
+
+        // Our client signs V3 with every parameter in the query, as Alibaba's current SDKs do.
+        var v3 = await s.AliyunClient("/", AliyunSignatureVersion.V3).SendSmsAsync(new SendSmsRequest(numbers, "群发沙箱", CompatScenario.TemplateCode,
+            new Dictionary<string, string> { ["order"] = "K1" }), Ct);
+        Assert.True(v3.IsAccepted, $"{v3.Code} {v3.Message}");
+        var (status, v1) = await s.SendAsync(s.V1("SendSms", CompatScenario.SendSms(string.Join(',', numbers)), path: "/"));
+        Assert.True(status == 200, v1.ToString());
+        Assert.Equal("OK", v1.GetProperty("Code").GetString());
+
+        Assert.Equal(2000, await s.UsedAsync());
+        Assert.Equal(2000, await s.App.WithDbAsync(d => d.SendRecords.CountAsync()));
+    }
 }

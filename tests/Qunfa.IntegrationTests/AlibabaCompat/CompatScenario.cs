@@ -18,7 +18,8 @@ internal sealed class CompatScenario : IAsyncDisposable
 {
     public const string TemplateCode = "SMS_900000300";
     public const string Content = "您的订单${order}已发货";
-    public const string Host = "localhost";
+    /// <summary>The host TestServer requests carry.</summary>
+    public const string TestServerHost = "localhost";
 
     private static readonly Dictionary<string, string> FastEngine = new()
     {
@@ -28,10 +29,12 @@ internal sealed class CompatScenario : IAsyncDisposable
     };
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly bool _loopback;
 
-    private CompatScenario(QunfaApp app, HttpClient http, int customerId, int grantId, ApiKeyService.Issued key)
+    private CompatScenario(QunfaApp app, bool loopback, HttpClient http, int customerId, int grantId, ApiKeyService.Issued key)
     {
         App = app;
+        _loopback = loopback;
         Http = http;
         CustomerId = customerId;
         GrantId = grantId;
@@ -41,6 +44,8 @@ internal sealed class CompatScenario : IAsyncDisposable
     }
 
     public QunfaApp App { get; }
+    public Uri BaseAddress => _loopback ? App.RootUri : App.Server.BaseAddress;
+    public string Host => BaseAddress.Authority;
     public HttpClient Http { get; }
     public int CustomerId { get; }
     public int GrantId { get; }
@@ -50,10 +55,13 @@ internal sealed class CompatScenario : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<CompatScenario> StartAsync(DatabaseKind db, int balance = 10)
+    /// <summary><paramref name="loopback"/> serves on Kestrel, whose request limits TestServer does not have.</summary>
+    public static async Task<CompatScenario> StartAsync(DatabaseKind db, int balance = 10, bool loopback = false)
     {
-        var app = await QunfaApp.StartAsync(db, FastEngine);
-        using var client = app.CreatePageClient();
+        var app = loopback ? await QunfaApp.StartOnLoopbackAsync(db, FastEngine) : await QunfaApp.StartAsync(db, FastEngine);
+        using var client = loopback
+            ? new PageClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.RootUri })
+            : app.CreatePageClient();
         await SetupScenario.CompleteWithSandboxAsync(client);
         await CustomerScenario.RegisterAsync(app, client, "13800000000", "api@example.com");
         CustomerScenario.Sandbox(app).SeedTemplate(TemplateCode, Content, templateType: 1);
@@ -75,7 +83,8 @@ internal sealed class CompatScenario : IAsyncDisposable
             return (customer.Id, grant.Id);
         });
         var key = await CreateKeyAsync(app, customerId);
-        return new CompatScenario(app, app.CreateClient(), customerId, grantId, key);
+        var http = loopback ? new HttpClient { BaseAddress = app.RootUri } : app.CreateClient();
+        return new CompatScenario(app, loopback, http, customerId, grantId, key);
     }
 
     public static async Task<ApiKeyService.Issued> CreateKeyAsync(QunfaApp app, int customerId)
@@ -92,13 +101,14 @@ internal sealed class CompatScenario : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddQunfaAliyun(o =>
         {
-            o.SmsEndpoint = new Uri(App.Server.BaseAddress, endpoint);
+            o.SmsEndpoint = new Uri(BaseAddress, endpoint);
             o.SignatureVersion = version;
             o.AccessKeyId = keyId ?? KeyId;
             o.AccessKeySecret = secret ?? Secret;
             o.QueryRetryCount = 0;
         });
-        services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = App.Server.CreateHandler()));
+        if (!_loopback)
+            services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = App.Server.CreateHandler()));
         var provider = services.BuildServiceProvider();
         _owned.Add(provider);
         return provider.GetRequiredService<IAliyunSmsClient>();

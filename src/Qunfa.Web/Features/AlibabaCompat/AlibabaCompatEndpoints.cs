@@ -47,9 +47,20 @@ public static class AlibabaCompatEndpoints
         if (!HttpMethods.IsPost(request.Method) || !CompatRequest.IsForm(request) || request.ContentLength > CompatRequest.MaxBodyBytes) return false;
         // A V1 POST may carry everything in its form body; it is read once more by the handler.
         request.EnableBuffering();
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
-        return form.ContainsKey("Action");
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form.ContainsKey("Action");
+        }
+        catch (InvalidDataException)
+        {
+            // Beyond the form limits: not a call of ours, the page answers it as before.
+            return false;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, SignatureVerifier verifier, ILoggerFactory loggers, CancellationToken ct)
