@@ -62,6 +62,16 @@ public sealed class AlibabaCompatRefusalTests
         (status, body) = await s.SendAsync(s.V3("SendSms", send, at: DateTimeOffset.UtcNow.AddMinutes(16)));
         AssertGatewayError(status, body, 400, "InvalidTimeStamp.Expired");
 
+        // Signature method, version and timestamp format as Alibaba checks them.
+        (status, body) = await s.SendAsync(ReferenceSigners.V1("/aliyun/", "SendSms", send, s.KeyId, s.Secret, adjust: p => p["SignatureMethod"] = "HMAC-SHA256"));
+        AssertGatewayError(status, body, 400, "InvalidSignatureMethod");
+        (status, body) = await s.SendAsync(ReferenceSigners.V1("/aliyun/", "SendSms", send, s.KeyId, s.Secret, adjust: p => p["SignatureVersion"] = "2.0"));
+        AssertGatewayError(status, body, 400, "InvalidSignatureVersion");
+        (status, body) = await s.SendAsync(ReferenceSigners.V1("/aliyun/", "SendSms", send, s.KeyId, s.Secret, adjust: p => p["Version"] = "2016-09-27"));
+        AssertGatewayError(status, body, 400, "InvalidVersion");
+        (status, body) = await s.SendAsync(ReferenceSigners.V1("/aliyun/", "SendSms", send, s.KeyId, s.Secret, adjust: p => p["Timestamp"] = "2026/11/28 10:00"));
+        AssertGatewayError(status, body, 400, "InvalidTimeStamp.Format");
+
         // Unknown key, revoked key.
         (status, body) = await s.SendAsync(s.V1("SendSms", send, keyId: "QFnosuchkey", secret: s.Secret));
         AssertGatewayError(status, body, 404, "InvalidAccessKeyId.NotFound");

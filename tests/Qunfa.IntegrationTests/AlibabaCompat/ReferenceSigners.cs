@@ -52,7 +52,8 @@ public static class ReferenceSigners
 
     /// <summary>A V1 call: business parameters plus the common ones, signed; <paramref name="asForm"/> puts them all in a POST body.</summary>
     public static HttpRequestMessage V1(string path, string action, IDictionary<string, string> business, string accessKeyId, string secret,
-        string method = "GET", bool asForm = false, string format = "JSON", DateTimeOffset? at = null, string? nonce = null)
+        string method = "GET", bool asForm = false, string format = "JSON", DateTimeOffset? at = null, string? nonce = null,
+        Action<Dictionary<string, string>>? adjust = null)
     {
         var all = new Dictionary<string, string>(business)
         {
@@ -66,6 +67,7 @@ public static class ReferenceSigners
             ["RegionId"] = "cn-hangzhou",
         };
         if (format.Length > 0) all["Format"] = format;
+        adjust?.Invoke(all);
         all["Signature"] = V1Sign(V1StringToSign(method, all), secret);
         var encoded = Canonical(all);
         if (asForm)
