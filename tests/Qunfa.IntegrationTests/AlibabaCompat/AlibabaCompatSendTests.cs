@@ -55,8 +55,13 @@ public sealed class AlibabaCompatSendTests
         var (v3Status, v3) = await s.SendAsync(s.V3("SendSms", CompatScenario.SendSms("13933334444"), path: "/"));
         Assert.Equal(200, v3Status);
         Assert.Equal("OK", v3.GetProperty("Code").GetString());
-        Assert.Equal(4, await s.UsedAsync());
-        Assert.Equal(3, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+
+        // V3 with the parameters in a signed form body instead of the query.
+        var (formStatus, v3Form) = await s.SendAsync(s.V3("SendSms", CompatScenario.SendSms("13955556666"), path: "/", asForm: true));
+        Assert.True(formStatus == 200, v3Form.ToString());
+        Assert.Equal("OK", v3Form.GetProperty("Code").GetString());
+        Assert.Equal(5, await s.UsedAsync());
+        Assert.Equal(4, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
 
         // The web UI at "/" is untouched by requests that are not Alibaba calls.
         var home = await s.Http.GetAsync("/", Ct);

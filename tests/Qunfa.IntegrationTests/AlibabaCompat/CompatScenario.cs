@@ -130,8 +130,8 @@ internal sealed class CompatScenario : IAsyncDisposable
         ReferenceSigners.V1(path, action, parameters, keyId ?? KeyId, secret ?? Secret, method, asForm, "JSON", at, nonce);
 
     public HttpRequestMessage V3(string action, IDictionary<string, string> parameters, string path = "/aliyun/",
-        string? keyId = null, string? secret = null, DateTimeOffset? at = null, string? nonce = null) =>
-        ReferenceSigners.V3(path, Host, action, parameters, keyId ?? KeyId, secret ?? Secret, at, nonce);
+        string? keyId = null, string? secret = null, DateTimeOffset? at = null, string? nonce = null, bool asForm = false) =>
+        ReferenceSigners.V3(path, Host, action, parameters, keyId ?? KeyId, secret ?? Secret, at, nonce, asForm);
 
     public static Dictionary<string, string> SendSms(string numbers, string? param = "{\"order\":\"A1001\"}", string sign = "群发沙箱", string template = TemplateCode)
     {

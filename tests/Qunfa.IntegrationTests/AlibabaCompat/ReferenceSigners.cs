@@ -78,11 +78,16 @@ public static class ReferenceSigners
         return new HttpRequestMessage(new HttpMethod(method), path + "?" + encoded);
     }
 
-    /// <summary>A V3 call as the current SDK makes it: POST, parameters in the query, empty body.</summary>
+    /// <summary>
+    /// A V3 call as the current SDK makes it: POST, parameters in the query, empty body; or, with
+    /// <paramref name="asForm"/>, the parameters in a form body whose hash and content type are signed.
+    /// </summary>
     public static HttpRequestMessage V3(string path, string host, string action, IDictionary<string, string> business, string accessKeyId, string secret,
-        DateTimeOffset? at = null, string? nonce = null)
+        DateTimeOffset? at = null, string? nonce = null, bool asForm = false)
     {
-        var query = Canonical(business);
+        var query = asForm ? "" : Canonical(business);
+        var body = asForm ? Encoding.UTF8.GetBytes(Canonical(business)) : [];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         List<(string Name, string Value)> headers =
         [
             ("host", host),
@@ -90,11 +95,17 @@ public static class ReferenceSigners
             ("x-acs-version", "2017-05-25"),
             ("x-acs-date", Timestamp(at ?? DateTimeOffset.UtcNow)),
             ("x-acs-signature-nonce", nonce ?? Guid.NewGuid().ToString("N")),
-            ("x-acs-content-sha256", EmptyHash),
+            ("x-acs-content-sha256", hash),
         ];
-        var signature = V3Sign(V3StringToSign(V3CanonicalRequest("POST", query, headers, EmptyHash)), secret);
+        if (asForm) headers.Add(("content-type", "application/x-www-form-urlencoded"));
+        var signature = V3Sign(V3StringToSign(V3CanonicalRequest("POST", query, headers, hash)), secret);
         var message = new HttpRequestMessage(HttpMethod.Post, query.Length == 0 ? path : path + "?" + query);
-        foreach (var (name, value) in headers.Where(h => h.Name != "host")) message.Headers.TryAddWithoutValidation(name, value);
+        if (asForm)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        }
+        foreach (var (name, value) in headers.Where(h => h.Name is not ("host" or "content-type"))) message.Headers.TryAddWithoutValidation(name, value);
         message.Headers.TryAddWithoutValidation("Authorization",
             $"ACS3-HMAC-SHA256 Credential={accessKeyId},SignedHeaders={string.Join(";", headers.Select(h => h.Name).Order(StringComparer.Ordinal))},Signature={signature}");
         return message;
