@@ -1,11 +1,12 @@
+using Qunfa.Web.Features.AlibabaCompat;
 using Qunfa.Web.Features.ApiKeys;
 
-namespace Qunfa.Web.Features.AlibabaCompat;
+namespace Qunfa.Web.Api;
 
 /// <summary>
 /// Dysmsapi 2017-05-25 on the Qunfa host, for customers' programs written against Alibaba's SDKs: they
 /// change only the endpoint and the key pair. Served at <see cref="Path"/> and, for calls that carry an
-/// Action, at the host root (see README.md).
+/// Action, at the host root (see Features/AlibabaCompat/README.md).
 /// </summary>
 public static class AlibabaCompatEndpoints
 {
