@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.AlibabaCompat;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.AdminAuth;
@@ -98,6 +99,7 @@ public static class WebRegistration
         services.AddMessaging(configuration);
         services.AddSending(configuration);
         services.AddApiKeys();
+        services.AddAlibabaCompat();
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
@@ -129,6 +131,7 @@ public static class WebRegistration
         app.UseRequestLocalization();
         app.MapHealthChecks("/healthz");
         app.UseSetupGate();
+        app.UseAlibabaCompatAtRoot();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -138,6 +141,7 @@ public static class WebRegistration
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
         app.MapAlipayEndpoints();
+        app.MapAlibabaCompat();
         return app;
     }
 }

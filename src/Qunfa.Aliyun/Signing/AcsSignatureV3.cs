@@ -4,7 +4,7 @@ using System.Text;
 namespace Qunfa.Aliyun.Signing;
 
 /// <summary>Signature V3 (ACS3-HMAC-SHA256). The canonical URI is always "/" for RPC, whatever base path the endpoint has.</summary>
-internal static class AcsSignatureV3
+public static class AcsSignatureV3
 {
     public const string Algorithm = "ACS3-HMAC-SHA256";
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Qunfa.Aliyun.Signing;
 
 /// <summary>RFC 3986 encoding as Alibaba signs it: only A–Z a–z 0–9 - _ . ~ stay literal, space is %20.</summary>
-internal static class AliyunPercentEncoder
+public static class AliyunPercentEncoder
 {
     private const string Hex = "0123456789ABCDEF";
 

@@ -1,7 +1,7 @@
 namespace Qunfa.Aliyun.Signing;
 
 /// <summary>Sorted (ordinal), percent-encoded <c>k=v</c> pairs joined with <c>&amp;</c>; shared by V1, V3 and the wire query.</summary>
-internal static class CanonicalQuery
+public static class CanonicalQuery
 {
     public static string Build(IEnumerable<KeyValuePair<string, string>> parameters) =>
         string.Join('&', parameters

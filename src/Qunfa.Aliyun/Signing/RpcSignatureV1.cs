@@ -4,7 +4,7 @@ using System.Text;
 namespace Qunfa.Aliyun.Signing;
 
 /// <summary>RPC signature V1 (HMAC-SHA1).</summary>
-internal static class RpcSignatureV1
+public static class RpcSignatureV1
 {
     public const string SignatureMethod = "HMAC-SHA1";
     public const string SignatureVersion = "1.0";

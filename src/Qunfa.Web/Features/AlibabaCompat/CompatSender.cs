@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Api;
+using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Features.Sending;
+using Qunfa.Web.Features.Sending.Recipients;
+using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
+
+namespace Qunfa.Web.Features.AlibabaCompat;
+
+/// <summary>
+/// SendSms and SendBatchSms: the Alibaba parameters become a <see cref="SendRequest"/> for
+/// <see cref="SendAcceptance"/>, which charges and records the send like any other; refusals get Alibaba's codes.
+/// </summary>
+public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance)
+{
+    public const int MaxSendSmsNumbers = 1000;
+    public const int MaxBatchNumbers = 100;
+
+    private sealed record Choice(Template Template, IReadOnlyList<string> Variables);
+
+    public async Task<CompatResult> SendSmsAsync(ApiCredential key, CompatRequest request, CancellationToken ct)
+    {
+        var numbers = request.Get("PhoneNumbers")!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (numbers.Length > MaxSendSmsNumbers) return CompatCodes.MobileCountOverLimit;
+        if (numbers.Length == 0) return CompatCodes.MobileIllegal;
+        if (!TemplateParams.TryParseObject(request.Get("TemplateParam"), out var values)) return CompatCodes.InvalidJson;
+        var (choice, refusal) = await ChooseAsync(key.CustomerId, request.Get("SignName")!, request.Get("TemplateCode")!, ct);
+        if (refusal is not null) return refusal;
+
+        var common = choice!.Variables.Where(v => values.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value))
+            .ToDictionary(v => v, v => values[v].Trim(), StringComparer.Ordinal);
+        if (common.Count < choice.Variables.Count) return CompatCodes.MissingParameters;
+        // Values are common to every number, so the list itself carries none and the carrier gets one SendSms per batch.
+        var list = RecipientListBuilder.Build(numbers.Select((n, i) => new RecipientRow(i + 1, n, null)),
+            new RecipientListOptions(International: choice.Template.Type == TemplateType.International));
+        if (NumberProblem(list) is { } bad) return bad;
+        return await AcceptAsync(key, request, new SendRequest(key.CustomerId, request.Get("SignName")!, choice.Template.Id, common, list), ct);
+    }
+
+    public async Task<CompatResult> SendBatchSmsAsync(ApiCredential key, CompatRequest request, CancellationToken ct)
+    {
+        if (!TemplateParams.TryParseStrings(request.Get("PhoneNumberJson"), out var numbers)
+            || !TemplateParams.TryParseStrings(request.Get("SignNameJson"), out var signs))
+            return CompatCodes.InvalidJson;
+        var paramText = request.Get("TemplateParamJson");
+        List<Dictionary<string, string>> values = [];
+        if (!string.IsNullOrWhiteSpace(paramText) && !TemplateParams.TryParseObjects(paramText, out values)) return CompatCodes.InvalidJson;
+        if (numbers.Count > MaxBatchNumbers) return CompatCodes.MobileCountOverLimit;
+        if (numbers.Count == 0) return CompatCodes.MobileIllegal;
+        if (signs.Count != numbers.Count || (values.Count > 0 && values.Count != numbers.Count))
+            return CompatCodes.InvalidParameters("PhoneNumberJson、SignNameJson和TemplateParamJson的元素个数必须相同");
+        if (signs.Distinct(StringComparer.Ordinal).Count() > 1)
+            return CompatCodes.InvalidParameters("SignNameJson中的签名必须相同");
+        var (choice, refusal) = await ChooseAsync(key.CustomerId, signs[0], request.Get("TemplateCode")!, ct);
+        if (refusal is not null) return refusal;
+
+        var rows = new List<RecipientRow>(numbers.Count);
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var own = values.Count > 0 ? values[i] : [];
+            if (choice!.Variables.Any(v => !own.TryGetValue(v, out var value) || string.IsNullOrWhiteSpace(value))) return CompatCodes.MissingParameters;
+            rows.Add(new RecipientRow(i + 1, numbers[i], own));
+        }
+        var list = RecipientListBuilder.Build(rows, new RecipientListOptions(choice!.Template.Type == TemplateType.International, choice.Variables));
+        if (NumberProblem(list) is { } bad) return bad;
+        return await AcceptAsync(key, request, new SendRequest(key.CustomerId, signs[0], choice.Template.Id, null, list), ct);
+    }
+
+    /// <summary>The customer's approved signature and template, checked here so each refusal gets its own code.</summary>
+    private async Task<(Choice? Choice, CompatResult? Refusal)> ChooseAsync(int customerId, string signName, string templateCode, CancellationToken ct)
+    {
+        var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(
+            t => t.CustomerId == customerId && t.TemplateCode == templateCode && t.Status == ReviewStatus.Approved, ct);
+        if (template is null) return (null, CompatCodes.TemplateIllegal);
+        var signed = await db.Signatures.AsNoTracking().AnyAsync(
+            s => s.CustomerId == customerId && s.Name == signName && s.Status == ReviewStatus.Approved, ct);
+        if (!signed) return (null, CompatCodes.SignatureIllegal);
+        return (new Choice(template, TemplateText.Variables(template.Content)), null);
+    }
+
+    /// <summary>Alibaba refuses the whole call for one bad number, so does this.</summary>
+    private static CompatResult? NumberProblem(RecipientList list)
+    {
+        if (list.InvalidCount == 0 && list.IsAccepted) return null;
+        return list.InvalidSamples.Any(s => s.Reason == RecipientMessages.MainlandOnInternational)
+            ? CompatCodes.DomesticNotSupported
+            : CompatCodes.MobileIllegal;
+    }
+
+    private async Task<CompatResult> AcceptAsync(ApiCredential key, CompatRequest request, SendRequest send, CancellationToken ct)
+    {
+        var (task, outcome) = await acceptance.AcceptAsync(send, ct);
+        if (task is null) return CompatCodes.FromRefusal(outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "");
+        db.ApiSends.Add(new ApiSend { TaskId = task.TaskId, ApiKeyId = key.KeyId, OutId = OutId(request.Get("OutId")) });
+        // The send is accepted and charged: its OutId is kept even if the caller has gone meanwhile.
+        await db.SaveChangesAsync(CancellationToken.None);
+        return CompatResult.Ok(new JsonObject { ["BizId"] = BizIds.Of(task.TaskId) });
+    }
+
+    private static string? OutId(string? value) =>
+        string.IsNullOrEmpty(value) ? null : value.Length > 256 ? value[..256] : value;
+}
