@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Features.HttpApi;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
@@ -98,6 +99,7 @@ public static class WebRegistration
         services.AddMessaging(configuration);
         services.AddSending(configuration);
         services.AddApiKeys();
+        services.AddHttpApi();
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
@@ -129,15 +131,19 @@ public static class WebRegistration
         app.UseRequestLocalization();
         app.MapHealthChecks("/healthz");
         app.UseSetupGate();
+        app.UseApiDocsUi();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseApiSignatures();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
         app.MapAlipayEndpoints();
+        app.MapApiV1Endpoints();
+        app.MapApiDocs();
         return app;
     }
 }

@@ -34,6 +34,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SendTask> SendTasks => Set<SendTask>();
     public DbSet<SendRecord> SendRecords => Set<SendRecord>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiNonce> ApiNonces => Set<ApiNonce>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
