@@ -341,4 +341,54 @@ public sealed class HttpApiTests
         Assert.Equal(HttpStatusCode.OK, ui.Status);
         Assert.Contains("swagger-ui", ui.Html);
     }
+
+    [Fact]
+    public async Task TheConsolesCurlExample_PassesTheSignatureCheck()
+    {
+        foreach (var tool in new[] { "/usr/bin/bash", "/usr/bin/curl", "/usr/bin/openssl" })
+            if (!File.Exists(tool)) Assert.Skip($"{tool} is not installed here");
+        await using var app = await QunfaApp.StartOnLoopbackAsync(DatabaseKind.Sqlite);
+        using (var client = new PageClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.RootUri }))
+        {
+            await SetupScenario.CompleteWithSandboxAsync(client);
+            await CustomerScenario.RegisterAsync(app, client, "13800000000", "curl@example.com");
+        }
+        var (_, accessKeyId, secret) = await IssueKeyAsync(app, await app.WithDbAsync(d => d.Customers.Select(c => c.Id).SingleAsync()));
+        var script = Qunfa.Web.Features.HttpApi.ApiSamples.Bash
+            .Replace("您的AccessKeyId", accessKeyId, StringComparison.Ordinal)
+            .Replace("您的AccessKeySecret", secret, StringComparison.Ordinal)
+            .Replace("{BASE}", app.RootUri.ToString().TrimEnd('/'), StringComparison.Ordinal);
+
+        using var bash = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/bash")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        await bash.StandardInput.WriteAsync(script);
+        bash.StandardInput.Close();
+        var output = await bash.StandardOutput.ReadToEndAsync(Ct) + await bash.StandardError.ReadToEndAsync(Ct);
+        await bash.WaitForExitAsync(Ct);
+
+        // The example's template code is not the customer's: refused after, and only after, the signature was accepted.
+        Assert.Contains("TemplateNotUsable", output);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task NonceCleanup_RemovesOnlyNoncesPastTheWindow(DatabaseKind db)
+    {
+        await using var app = await QunfaApp.StartAsync(db);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await app.WithDbAsync(d =>
+        {
+            d.ApiNonces.Add(new Qunfa.Web.Domain.Api.ApiNonce { KeyId = 1, Nonce = "expired-nonce", ExpiresAt = now - 1 });
+            d.ApiNonces.Add(new Qunfa.Web.Domain.Api.ApiNonce { KeyId = 1, Nonce = "current-nonce", ExpiresAt = now + 300 });
+            return d.SaveChangesAsync();
+        });
+        var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Qunfa.Web.Workers.ApiNonceCleanupWorker>().Single();
+
+        await worker.RunOnceAsync(Ct);
+
+        Assert.Equal(["current-nonce"], await app.WithDbAsync(d => d.ApiNonces.Select(n => n.Nonce).ToListAsync()));
+    }
 }
