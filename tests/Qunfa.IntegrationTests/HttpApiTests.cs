@@ -199,6 +199,8 @@ public sealed class HttpApiTests
         tampered.Content = new StringContent(SendJson("13987654321"), System.Text.Encoding.UTF8, "application/json");
         await AssertProblemAsync(await s.Http.SendAsync(tampered, Ct), HttpStatusCode.Unauthorized, "SignatureDoesNotMatch");
 
+        var rejected = await s.Api.SendAsync(HttpMethod.Post, "/api/v1/sms/send", json, signWith: "wrong-secret-wrong-secret-wrong-s");
+        Assert.Equal("Qunfa-HMAC-SHA256", rejected.Headers.WwwAuthenticate.ToString());
         await AssertNothingSentAsync(s);
     }
 
@@ -288,6 +290,9 @@ public sealed class HttpApiTests
 
         var past = JsonSerializer.Serialize(new { signName = SandboxAccount.SignName, templateCode = TemplateCode, phoneNumbers = new[] { "13912345678" }, templateParam = new { order = "1" }, scheduledAt = DateTimeOffset.UtcNow.AddHours(-1) });
         await AssertProblemAsync(await s.Api.PostAsync("/api/v1/sms/send", past), HttpStatusCode.UnprocessableEntity, "ScheduleOutOfRange");
+
+        await AssertProblemAsync(await s.Api.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound, "NotFound");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await s.Http.GetAsync("/api/v1/no-such-thing", Ct)).StatusCode);
 
         var noPhone = await JsonAsync(await s.Api.GetAsync("/api/v1/records?date=2026-01-01"), HttpStatusCode.BadRequest);
         Assert.NotNull(noPhone["errors"]!["phone"]);

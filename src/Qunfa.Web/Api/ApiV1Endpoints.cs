@@ -85,6 +85,9 @@ public static class ApiV1Endpoints
             .Produces<List<TemplateItem>>()
             .WithSummary("模板列表")
             .WithDescription("您的模板、模板Code及审核状态；发送时使用审核通过模板的templateCode。");
+
+        // Unknown API paths answer like every other API error rather than with an empty 404.
+        app.MapFallback(Prefix + "/{**path}", () => ApiProblems.NotFound(ApiMessages.NoSuchEndpoint)).ExcludeFromDescription();
         return app;
     }
 }

@@ -20,6 +20,7 @@ public static class ApiMessages
     public const string TemplateNotUsable = "templateCode不是您已审批通过的模板";
     public const string MissingVariables = "templateParam缺少模板变量的值：{0}";
     public const string TaskNotFound = "任务不存在";
+    public const string NoSuchEndpoint = "接口不存在，请查看接口文档";
     public const string PhoneRequired = "请填写phone";
     public const string DateInvalid = "date须为yyyy-MM-dd格式的日期";
 }

@@ -6,8 +6,8 @@ namespace Qunfa.Web.Features.HttpApi;
 /// </summary>
 public static class ApiProblems
 {
-    public static IResult Unauthorized(string code, string detail) =>
-        Problem(StatusCodes.Status401Unauthorized, "Authentication failed", code, detail);
+    public static IResult Unauthorized(string code, string title, string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, title, code, detail);
 
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found", "NotFound", detail);

@@ -15,6 +15,7 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     public const int MaxBodyBytes = 2 * 1024 * 1024;
+    public const string Scheme = "Qunfa-HMAC-SHA256";
 
     public async Task InvokeAsync(HttpContext context, ApiKeyService keys, ApiNonceStore nonces, QunfaDbContext db)
     {
@@ -26,25 +27,25 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
         var signature = request.Headers[ApiRequestSigning.SignatureHeader].ToString();
         if (keyId.Length == 0 || timestamp.Length == 0 || nonce.Length == 0 || signature.Length == 0)
         {
-            await ApiProblems.Unauthorized("MissingSignature", ApiMessages.MissingHeaders).ExecuteAsync(context);
+            await RejectAsync(context, "MissingSignature", "Missing signature headers", ApiMessages.MissingHeaders);
             return;
         }
         if (!ValidNonce(nonce))
         {
-            await ApiProblems.Unauthorized("InvalidNonce", ApiMessages.BadNonce).ExecuteAsync(context);
+            await RejectAsync(context, "InvalidNonce", "Invalid nonce", ApiMessages.BadNonce);
             return;
         }
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || Math.Abs(now - seconds) > (long)Window.TotalSeconds)
         {
-            await ApiProblems.Unauthorized("RequestTimeTooSkewed", ApiMessages.BadTimestamp).ExecuteAsync(context);
+            await RejectAsync(context, "RequestTimeTooSkewed", "Request time too skewed", ApiMessages.BadTimestamp);
             return;
         }
         var credential = await keys.ResolveAsync(keyId, ct);
         if (credential is null)
         {
-            await ApiProblems.Unauthorized("InvalidAccessKeyId", ApiMessages.UnknownKey).ExecuteAsync(context);
+            await RejectAsync(context, "InvalidAccessKeyId", "Invalid AccessKeyId", ApiMessages.UnknownKey);
             return;
         }
         var body = await ReadBodyAsync(request, ct);
@@ -56,19 +57,25 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
         var stringToSign = ApiRequestSigning.StringToSign(request.Method, PathAndQuery(context), timestamp, nonce, body);
         if (!ApiRequestSigning.Matches(credential.Secret, stringToSign, signature))
         {
-            await ApiProblems.Unauthorized("SignatureDoesNotMatch", ApiMessages.SignatureMismatch).ExecuteAsync(context);
+            await RejectAsync(context, "SignatureDoesNotMatch", "Signature does not match", ApiMessages.SignatureMismatch);
             return;
         }
         // A replay carries the same timestamp, so the nonce is needed only until that timestamp leaves the window.
         if (!await nonces.TryUseAsync(credential.KeyId, nonce, seconds + (long)Window.TotalSeconds + 1, ct))
         {
-            await ApiProblems.Unauthorized("NonceReused", ApiMessages.NonceReused).ExecuteAsync(context);
+            await RejectAsync(context, "NonceReused", "Nonce already used", ApiMessages.NonceReused);
             return;
         }
         await usage.RecordAsync(db, credential.KeyId, ct);
         context.Features.Set(new ApiCaller(credential, body));
         request.Body = new MemoryStream(body, writable: false);
         await next(context);
+    }
+
+    private static Task RejectAsync(HttpContext context, string code, string title, string detail)
+    {
+        context.Response.Headers.WWWAuthenticate = Scheme;
+        return ApiProblems.Unauthorized(code, title, detail).ExecuteAsync(context);
     }
 
     private static bool ValidNonce(string nonce) =>
