@@ -396,4 +396,18 @@ public sealed class HttpApiTests
 
         Assert.Equal(["current-nonce"], await app.WithDbAsync(d => d.ApiNonces.Select(n => n.Nonce).ToListAsync()));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ConcurrentSignedSends_AreEachAcceptedOnce(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db, balance: 100);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
+            s.Api.PostAsync("/api/v1/sms/send", SendJson($"1391234{i:D4}"))));
+
+        foreach (var response in responses) await JsonAsync(response, HttpStatusCode.Accepted);
+        Assert.Equal(32, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+        Assert.Equal(32, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
+        Assert.Equal(32, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
+    }
 }
