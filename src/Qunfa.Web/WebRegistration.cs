@@ -11,6 +11,7 @@ using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Features.AlibabaCompat;
 using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Features.HttpApi;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
@@ -100,6 +101,7 @@ public static class WebRegistration
         services.AddSending(configuration);
         services.AddApiKeys();
         services.AddAlibabaCompat();
+        services.AddHttpApi();
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
@@ -132,16 +134,20 @@ public static class WebRegistration
         app.MapHealthChecks("/healthz");
         app.UseSetupGate();
         app.UseAlibabaCompatAtRoot();
+        app.UseApiDocsUi();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseApiSignatures();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
         app.MapAlipayEndpoints();
         app.MapAlibabaCompat();
+        app.MapApiV1Endpoints();
+        app.MapApiDocs();
         return app;
     }
 }

@@ -7,7 +7,7 @@ namespace Qunfa.BrowserTests;
 public sealed class PageTourTests
 {
     private static readonly string[] AdminMenu = ["配置信息", "AK 管理", "支付配置", "用户管理", "签名管理", "模板管理", "短信包管理", "订单管理", "财务管理", "任务记录", "发送记录", "管理员日志"];
-    private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "发送短信", "发送记录", "我的订单", "账号设置"];
+    private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "发送短信", "发送记录", "接口密钥", "我的订单", "账号设置"];
 
     [Fact]
     public async Task EveryMenuEntry_OfBothConsoles_Opens()

@@ -118,7 +118,7 @@ public sealed class AlibabaCompatRefusalTests
 
         // Another node sees the same table: a nonce already stored there is refused here too.
         await using (var scope = s.App.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<NonceStore>().TryUseAsync(s.KeyId, "seen-elsewhere", at.AddMinutes(15), Ct));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ApiNonceStore>().TryUseAsync(s.KeyId, "seen-elsewhere", at.AddMinutes(15), Ct));
         (status, body) = await s.SendAsync(s.V3("SendSms", send, nonce: "seen-elsewhere"));
         AssertGatewayError(status, body, 400, "SignatureNonceUsed");
 
@@ -126,9 +126,9 @@ public sealed class AlibabaCompatRefusalTests
         Assert.Equal(2, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
         await using (var scope = s.App.Services.CreateAsyncScope())
         {
-            var store = scope.ServiceProvider.GetRequiredService<NonceStore>();
-            Assert.Equal(0, await store.PurgeAsync(at.AddMinutes(14), Ct));
-            Assert.Equal(2, await store.PurgeAsync(at.AddMinutes(16), Ct));
+            var store = scope.ServiceProvider.GetRequiredService<ApiNonceStore>();
+            Assert.Equal(0, await store.RemoveExpiredAsync(at.AddMinutes(14), Ct));
+            Assert.Equal(2, await store.RemoveExpiredAsync(at.AddMinutes(16), Ct));
         }
         Assert.Equal(0, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
     }

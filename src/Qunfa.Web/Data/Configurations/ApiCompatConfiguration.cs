@@ -9,6 +9,8 @@ internal sealed class ApiNonceConfiguration : IEntityTypeConfiguration<ApiNonce>
 {
     public void Configure(EntityTypeBuilder<ApiNonce> b)
     {
+        // The nonce store inserts with plain SQL, so the names are fixed here.
+        b.ToTable("ApiNonces");
         b.Property(x => x.AccessKeyId).HasMaxLength(32);
         b.Property(x => x.NonceHash).HasMaxLength(64);
         b.HasIndex(x => new { x.AccessKeyId, x.NonceHash }).IsUnique();

@@ -10,10 +10,9 @@ public static class AlibabaCompatRegistration
     public static IServiceCollection AddAlibabaCompat(this IServiceCollection services)
     {
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, MaxRequestLineBytes));
-        return services.AddScoped<NonceStore>()
+        return services
             .AddScoped<SignatureVerifier>()
             .AddScoped<CompatSender>()
-            .AddScoped<SendDetailsQuery>()
-            .AddHostedService<NonceCleanupWorker>();
+            .AddScoped<SendDetailsQuery>();
     }
 }

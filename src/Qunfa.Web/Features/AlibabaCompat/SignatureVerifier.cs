@@ -11,7 +11,7 @@ namespace Qunfa.Web.Features.AlibabaCompat;
 /// over the query and form parameters) or V3 (ACS3-HMAC-SHA256 in the Authorization header), a timestamp
 /// within 15 minutes and a nonce used only once. The canonical URI is always "/", whatever path the call used.
 /// </summary>
-public sealed class SignatureVerifier(ApiKeyService keys, NonceStore nonces, QunfaDbContext db, TimeProvider time)
+public sealed class SignatureVerifier(ApiKeyService keys, ApiNonceStore nonces, QunfaDbContext db, TimeProvider time)
 {
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);

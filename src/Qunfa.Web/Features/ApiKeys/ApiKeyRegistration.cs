@@ -3,5 +3,6 @@ namespace Qunfa.Web.Features.ApiKeys;
 public static class ApiKeyRegistration
 {
     public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
-        services.AddSingleton<ApiKeyCache>().AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>().AddScoped<ApiKeyService>()
+            .AddScoped<ApiNonceStore>().AddHostedService<Workers.ApiNonceCleanupWorker>();
 }

@@ -162,56 +162,6 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiNonce", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AccessKeyId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NonceHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("AccessKeyId", "NonceHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiNonces");
-                });
-
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
-                {
-                    b.Property<long>("TaskId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ApiKeyId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("OutId")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("TaskId");
-
-                    b.HasIndex("ApiKeyId");
-
-                    b.ToTable("ApiSends");
-                });
-
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -1344,21 +1294,6 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
-                {
-                    b.HasOne("Qunfa.Web.Domain.Api.ApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
-                        .WithOne()
-                        .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

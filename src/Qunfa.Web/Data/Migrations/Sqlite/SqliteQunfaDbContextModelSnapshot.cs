@@ -151,54 +151,6 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiNonce", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccessKeyId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NonceHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("AccessKeyId", "NonceHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiNonces");
-                });
-
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
-                {
-                    b.Property<long>("TaskId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ApiKeyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OutId")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TaskId");
-
-                    b.HasIndex("ApiKeyId");
-
-                    b.ToTable("ApiSends");
-                });
-
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -1307,21 +1259,6 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
-                {
-                    b.HasOne("Qunfa.Web.Domain.Api.ApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
-                        .WithOne()
-                        .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Features.Sending;
+using Qunfa.Web.Features.Sending.Recipients;
+using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
+
+namespace Qunfa.Web.Features.HttpApi;
+
+/// <summary>
+/// POST /api/v1/sms/send: checks the request's shape, finds the template by its code, checks the numbers with
+/// <see cref="RecipientListBuilder"/> and hands the send to <see cref="SendAcceptance"/>, which has the last word.
+/// </summary>
+public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance)
+{
+    public const int MaxNumbers = 1000;
+
+    public sealed record Refusal(string Code, string Message, IReadOnlyList<InvalidNumber>? InvalidNumbers = null);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // SendAcceptance answers with the console's messages; the API adds a stable code for each.
+    private static readonly Dictionary<string, string> Codes = new(StringComparer.Ordinal)
+    {
+        [SendMessages.Frozen] = "AccountFrozen",
+        [SendMessages.SignatureNotUsable] = "SignatureNotUsable",
+        [SendMessages.TemplateNotUsable] = "TemplateNotUsable",
+        [SendMessages.SceneMismatch] = "SceneMismatch",
+        [SendMessages.MissingVariables] = "MissingVariables",
+        [SendMessages.TooLong] = "ContentTooLong",
+        [SendMessages.BalanceTooLow] = "BalanceTooLow",
+        [SendMessages.ScheduleOutOfRange] = "ScheduleOutOfRange",
+        [SendMessages.NoRecipients] = "NoValidRecipients",
+    };
+
+    /// <summary>The request, or the per-field errors that make it unreadable (camelCase field paths).</summary>
+    public static (SendSmsRequest? Request, Dictionary<string, string[]> Errors) Parse(ReadOnlySpan<byte> body)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        SendSmsRequest? request;
+        try
+        {
+            request = body.IsEmpty ? null : JsonSerializer.Deserialize<SendSmsRequest>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            errors[FieldOf(e.Path)] = [ApiMessages.InvalidJson];
+            return (null, errors);
+        }
+        if (request is null)
+        {
+            errors["body"] = [ApiMessages.InvalidJson];
+            return (null, errors);
+        }
+        if (string.IsNullOrWhiteSpace(request.SignName)) errors["signName"] = [ApiMessages.SignNameRequired];
+        if (string.IsNullOrWhiteSpace(request.TemplateCode)) errors["templateCode"] = [ApiMessages.TemplateCodeRequired];
+        if (request.PhoneNumbers is null && request.Items is null) errors["phoneNumbers"] = [ApiMessages.NumbersOrItems];
+        else if (request.PhoneNumbers is not null && request.Items is not null) errors["items"] = [ApiMessages.NotBoth];
+        else if (request.PhoneNumbers is { Count: 0 or > MaxNumbers }) errors["phoneNumbers"] = [ApiMessages.TooManyNumbers];
+        else if (request.Items is { Count: 0 or > MaxNumbers }) errors["items"] = [ApiMessages.TooManyNumbers];
+        return (errors.Count == 0 ? request : null, errors);
+    }
+
+    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(int customerId, SendSmsRequest request, CancellationToken ct)
+    {
+        var code = request.TemplateCode!.Trim();
+        var template = await db.Templates.AsNoTracking()
+            .Where(t => t.CustomerId == customerId && t.TemplateCode == code && t.Status == ReviewStatus.Approved)
+            .Select(t => new { t.Id, t.Type, t.Content })
+            .FirstOrDefaultAsync(ct);
+        if (template is null) return (null, new Refusal("TemplateNotUsable", ApiMessages.TemplateNotUsable));
+
+        var variables = TemplateText.Variables(template.Content);
+        var common = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in variables)
+            if (request.TemplateParam is not null && request.TemplateParam.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+                common[name] = value.Trim();
+        if (request.PhoneNumbers is not null && variables.Where(v => !common.ContainsKey(v)).ToList() is { Count: > 0 } missing)
+            return (null, new Refusal("MissingVariables", string.Format(CultureInfo.InvariantCulture, ApiMessages.MissingVariables, string.Join("、", missing))));
+
+        // Line numbers are positions from 1; the answer reports them from 0, as the client indexes its array.
+        IEnumerable<RecipientRow> rows = request.PhoneNumbers is not null
+            ? request.PhoneNumbers.Select((p, i) => new RecipientRow(i + 1, p?.Trim() ?? "", null))
+            : request.Items!.Select((item, i) => new RecipientRow(i + 1, item?.PhoneNumber?.Trim() ?? "", item?.TemplateParam));
+        var list = RecipientListBuilder.Build(rows, new RecipientListOptions(template.Type == TemplateType.International, variables, common, MaxNumbers));
+        var invalid = list.InvalidSamples.Select(r => new InvalidNumber(r.LineNumber - 1, r.RawPhone, r.Reason)).ToList();
+        if (!list.IsAccepted)
+            return (null, new Refusal("NoValidRecipients", list.Problems.FirstOrDefault() ?? SendMessages.NoRecipients, invalid));
+
+        var (task, outcome) = await acceptance.AcceptAsync(
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, list, request.ScheduledAt), ct);
+        if (task is null)
+        {
+            var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;
+            return (null, new Refusal(Codes.GetValueOrDefault(message, "SendRefused"), message));
+        }
+        return (new SendSmsAccepted(task.TaskId, task.Recipients, task.Segments, list.InvalidCount, list.DuplicateCount, invalid), null);
+    }
+
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+}
