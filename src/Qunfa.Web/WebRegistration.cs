@@ -98,6 +98,8 @@ public static class WebRegistration
         services.AddMessaging(configuration);
         services.AddSending(configuration);
         services.AddApiKeys();
+        Features.Replies.ReplyRegistration.AddReplies(services);
+        Features.Webhooks.WebhookRegistration.AddWebhooks(services, configuration);
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
@@ -137,6 +139,7 @@ public static class WebRegistration
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
+        app.MapAliyunReceiptPushEndpoints();
         app.MapAlipayEndpoints();
         return app;
     }

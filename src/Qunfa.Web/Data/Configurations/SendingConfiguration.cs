@@ -39,5 +39,7 @@ internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRec
         b.HasIndex(x => new { x.BizId, x.Phone });
         b.HasIndex(x => new { x.TaskId, x.Status });
         b.HasIndex(x => new { x.Phone, x.TaskId });
+        // The webhook outbox reads each customer's settled records in (ReportedAt, Id) order.
+        b.HasIndex(x => new { x.CustomerId, x.ReportedAt, x.Id });
     }
 }
