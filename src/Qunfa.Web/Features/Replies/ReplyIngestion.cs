@@ -40,7 +40,7 @@ public sealed class ReplyIngestion(QunfaDbContext db, TimeProvider time, ILogger
             SignName = sign is null ? null : Limit(sign, 64),
             DestCode = string.IsNullOrEmpty(message.DestCode) ? null : Limit(message.DestCode, 32),
             SequenceId = Limit(sequenceId, 64),
-            SentAt = message.SendTime,
+            SentAt = message.SendTime?.ToUniversalTime(),
             ReceivedAt = now,
             CustomerId = match?.CustomerId,
             TaskId = match?.TaskId,
