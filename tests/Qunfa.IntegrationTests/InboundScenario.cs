@@ -4,6 +4,7 @@ using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Messaging;
+using Qunfa.Web.Features.Replies;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
 using Qunfa.Web.Features.Settings;
@@ -62,7 +63,7 @@ internal sealed record InboundScenario(QunfaApp App, PageClient Client, int Cust
         });
     }
 
-    /// <summary>Sends through the engine as the API paths do and waits until every receipt is in.</summary>
+    /// <summary>Sends through the engine as the API paths do (opt-outs filtered first) and waits until every receipt is in.</summary>
     public async Task<SendTask> SendAndWaitAsync(int templateId, string numbers)
     {
         var isPromotion = templateId == PromotionTemplateId;
@@ -72,8 +73,9 @@ internal sealed record InboundScenario(QunfaApp App, PageClient Client, int Cust
         SendAcceptance.Accepted? accepted;
         await using (var scope = App.Services.CreateAsyncScope())
         {
+            var filtered = await scope.ServiceProvider.GetRequiredService<OptOutFilter>().ApplyForTemplateAsync(CustomerId, templateId, list, Ct);
             var (task, outcome) = await scope.ServiceProvider.GetRequiredService<SendAcceptance>().AcceptAsync(
-                new SendRequest(CustomerId, SandboxAccount.SignName, templateId, common, list), Ct);
+                new SendRequest(CustomerId, SandboxAccount.SignName, templateId, common, filtered.Recipients), Ct);
             Assert.True(outcome.Succeeded, string.Join(";", outcome.Errors.SelectMany(e => e.Value)));
             accepted = task;
         }

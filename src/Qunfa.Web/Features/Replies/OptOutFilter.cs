@@ -14,6 +14,14 @@ public sealed class OptOutFilter(QunfaDbContext db)
 {
     public sealed record Filtered(RecipientList Recipients, int OptedOutCount);
 
+    /// <summary>For callers that know the template only by id (an unknown id filters nothing; acceptance refuses it anyway).</summary>
+    public async Task<Filtered> ApplyForTemplateAsync(int customerId, int templateId, RecipientList recipients, CancellationToken ct)
+    {
+        var type = await db.Templates.AsNoTracking().Where(t => t.Id == templateId && t.CustomerId == customerId)
+            .Select(t => (TemplateType?)t.Type).FirstOrDefaultAsync(ct);
+        return type is { } known ? await ApplyAsync(customerId, known, recipients, ct) : new(recipients, 0);
+    }
+
     public async Task<Filtered> ApplyAsync(int customerId, TemplateType templateType, RecipientList recipients, CancellationToken ct)
     {
         if (templateType != TemplateType.Promotion || recipients.ValidCount == 0) return new(recipients, 0);
