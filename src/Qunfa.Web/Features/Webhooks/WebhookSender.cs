@@ -22,36 +22,35 @@ public sealed class WebhookSender(
     ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
-    private const int DueBatch = 50;
+    private const int MaxPerCustomerPerPass = 20;
 
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    /// <summary>Sends, per customer, the oldest pending deliveries while they are due and accepted.</summary>
+    public async Task SendDueAsync(CancellationToken ct)
     {
-        List<long> due;
+        List<int> customers;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
-            var now = time.GetUtcNow();
-            due = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .OrderBy(d => d.Id).Select(d => d.Id).Take(DueBatch).ToListAsync(ct);
+            customers = await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending).Select(d => d.CustomerId).Distinct().ToListAsync(ct);
         }
-        if (due.Count == 0) return 0;
-        var byCustomer = await CustomersOfAsync(due, ct);
-        await Parallel.ForEachAsync(byCustomer, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (ids, token) =>
+        await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (customerId, token) =>
             {
-                foreach (var id in ids)
-                    if (!await AttemptAsync(id, token)) break;
+                for (var i = 0; i < MaxPerCustomerPerPass; i++)
+                    if (await OldestDueAsync(customerId, token) is not { } id || !await AttemptAsync(id, token)) break;
             });
-        return due.Count;
     }
 
-    private async Task<List<List<long>>> CustomersOfAsync(List<long> ids, CancellationToken ct)
+    /// <summary>The customer's oldest pending delivery when it is due; later ones wait behind it.</summary>
+    private async Task<long?> OldestDueAsync(int customerId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
-        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.CustomerId }).ToListAsync(ct);
-        return rows.GroupBy(r => r.CustomerId).Select(g => g.OrderBy(r => r.Id).Select(r => r.Id).ToList()).ToList();
+        var oldest = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.CustomerId == customerId && d.Status == WebhookDeliveryStatus.Pending)
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.NextAttemptAt }).FirstOrDefaultAsync(ct);
+        return oldest is not null && oldest.NextAttemptAt <= time.GetUtcNow() ? oldest.Id : null;
     }
 
     /// <summary>False when the delivery was not accepted, so the customer's later ones wait behind it.</summary>
