@@ -102,6 +102,8 @@ public static class WebRegistration
         services.AddApiKeys();
         services.AddAlibabaCompat();
         services.AddHttpApi();
+        Features.Replies.ReplyRegistration.AddReplies(services);
+        Features.Webhooks.WebhookRegistration.AddWebhooks(services, configuration);
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
@@ -144,6 +146,7 @@ public static class WebRegistration
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapAliyunPushEndpoints();
+        app.MapAliyunReceiptPushEndpoints();
         app.MapAlipayEndpoints();
         app.MapAlibabaCompat();
         app.MapApiV1Endpoints();

@@ -41,9 +41,6 @@ public sealed class BulkSendJourneyTests
         });
         // As a click on 预览 would, without waiting for the answer that is being held.
         await page.Locator("form[data-recipient-progress=send-progress]").EvaluateAsync("f => f.requestSubmit(f.querySelector('button[type=submit]'))");
-        page.PageError += (_, m) => Console.WriteLine("PAGEERROR " + m);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        Console.WriteLine("DBG " + await page.EvaluateAsync<string>("() => document.getElementById('send-progress').outerHTML + ' | ' + document.querySelector('input[name=\"Input.ProgressId\"]').value + ' | ' + location.href"));
         await Assertions.Expect(page.Locator("#send-progress")).ToContainTextAsync("正在上传号码");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "预览" })).ToBeDisabledAsync();
         await session.ScreenshotAsync("bulk-progress");

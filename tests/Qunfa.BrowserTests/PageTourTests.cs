@@ -6,8 +6,8 @@ namespace Qunfa.BrowserTests;
 /// <summary>Every menu entry of both consoles opens in Chromium without an error, with a screenshot of each for a person to look at.</summary>
 public sealed class PageTourTests
 {
-    private static readonly string[] AdminMenu = ["配置信息", "AK 管理", "支付配置", "用户管理", "签名管理", "模板管理", "短信包管理", "订单管理", "财务管理", "任务记录", "发送记录", "管理员日志"];
-    private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "发送短信", "发送记录", "接口密钥", "我的订单", "账号设置"];
+    private static readonly string[] AdminMenu = ["配置信息", "AK 管理", "支付配置", "用户管理", "签名管理", "模板管理", "短信包管理", "订单管理", "财务管理", "任务记录", "发送记录", "上行回复", "管理员日志"];
+    private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "发送短信", "发送记录", "上行回复", "退订名单", "接口密钥", "回调设置", "我的订单", "账号设置"];
 
     [Fact]
     public async Task EveryMenuEntry_OfBothConsoles_Opens()

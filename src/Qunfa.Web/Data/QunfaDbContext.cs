@@ -4,9 +4,11 @@ using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Replies;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Domain.Setup;
+using Qunfa.Web.Domain.Webhooks;
 
 namespace Qunfa.Web.Data;
 
@@ -36,6 +38,11 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiNonce> ApiNonces => Set<ApiNonce>();
     public DbSet<ApiSend> ApiSends => Set<ApiSend>();
+    public DbSet<InboundReply> InboundReplies => Set<InboundReply>();
+    public DbSet<OptOut> OptOuts => Set<OptOut>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
@@ -57,5 +64,6 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<PaymentProtocol>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<SendTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RecipientStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -18,10 +18,21 @@ public static class MnsQueueLoop
             ? reportQueueName[..^MnsQueue.SmsReport.Length] + messageType
             : null;
 
+    public static Task RunAsync(
+        IServiceScopeFactory scopes,
+        CarrierState carrier,
+        string messageType,
+        Func<IReadOnlyList<MnsMessage>, IServiceProvider, CancellationToken, Task<IReadOnlyCollection<string>>> handle,
+        ILogger logger,
+        CancellationToken ct) =>
+        RunAsync(scopes, carrier, messageType, snapshot => QueueNameFor(snapshot.ReportQueueName, messageType), handle, logger, ct);
+
+    /// <summary>Reads the queue <paramref name="queueName"/> picks from the current account (null: none configured).</summary>
     public static async Task RunAsync(
         IServiceScopeFactory scopes,
         CarrierState carrier,
         string messageType,
+        Func<CarrierSnapshot, string?> queueName,
         Func<IReadOnlyList<MnsMessage>, IServiceProvider, CancellationToken, Task<IReadOnlyCollection<string>>> handle,
         ILogger logger,
         CancellationToken ct)
@@ -30,7 +41,7 @@ public static class MnsQueueLoop
         {
             try
             {
-                var name = carrier.Current.IsConfigured ? QueueNameFor(carrier.Current.ReportQueueName, messageType) : null;
+                var name = carrier.Current.IsConfigured ? queueName(carrier.Current) : null;
                 if (name is null)
                 {
                     await Task.Delay(Pause, ct);

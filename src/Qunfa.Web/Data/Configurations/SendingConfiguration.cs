@@ -40,5 +40,7 @@ internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRec
         // Claims walk a task's queued rows in id order; the tallies group a task's rows by status.
         b.HasIndex(x => new { x.TaskId, x.Status, x.Id });
         b.HasIndex(x => new { x.Phone, x.TaskId });
+        // The webhook outbox reads each customer's settled records in (ReportedAt, Id) order.
+        b.HasIndex(x => new { x.CustomerId, x.ReportedAt, x.Id });
     }
 }

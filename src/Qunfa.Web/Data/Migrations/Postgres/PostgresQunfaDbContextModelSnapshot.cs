@@ -162,6 +162,56 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NonceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccessKeyId", "NonceHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiNonces", (string)null);
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
+                {
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.ToTable("ApiSends");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -854,6 +904,99 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("PackageProducts");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.InboundReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DestCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SequenceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SignName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("SequenceId", "Phone")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "ReceivedAt", "Id");
+
+                    b.ToTable("InboundReplies");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.OptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("SourceReplyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceReplyId");
+
+                    b.HasIndex("CustomerId", "Phone")
+                        .IsUnique();
+
+                    b.ToTable("OptOuts");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Sending.SendRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +1074,8 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasIndex("BizId", "Phone");
 
                     b.HasIndex("Phone", "TaskId");
+
+                    b.HasIndex("CustomerId", "ReportedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
@@ -1234,6 +1379,24 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("PortalProfiles");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Settings.PushEndpointSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PushEndpointSettings");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Setup.Installation", b =>
                 {
                     b.Property<int>("Id")
@@ -1289,11 +1452,117 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ReplyCursorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReplyCursorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReportCursorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReportCursorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>
                 {
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
+                        .WithOne()
+                        .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1379,6 +1648,28 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.InboundReply", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.OptOut", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Replies.InboundReply", null)
+                        .WithMany()
+                        .HasForeignKey("SourceReplyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Sending.SendRecord", b =>
                 {
                     b.HasOne("Qunfa.Web.Domain.Packages.PackageGrant", null)
@@ -1399,6 +1690,24 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

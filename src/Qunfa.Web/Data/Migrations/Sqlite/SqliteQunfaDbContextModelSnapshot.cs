@@ -151,6 +151,54 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NonceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccessKeyId", "NonceHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiNonces", (string)null);
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
+                {
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.ToTable("ApiSends");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -825,6 +873,95 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("PackageProducts");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.InboundReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DestCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SequenceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("SequenceId", "Phone")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "ReceivedAt", "Id");
+
+                    b.ToTable("InboundReplies");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.OptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceReplyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceReplyId");
+
+                    b.HasIndex("CustomerId", "Phone")
+                        .IsUnique();
+
+                    b.ToTable("OptOuts");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Sending.SendRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -900,6 +1037,8 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasIndex("BizId", "Phone");
 
                     b.HasIndex("Phone", "TaskId");
+
+                    b.HasIndex("CustomerId", "ReportedAt", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
@@ -1199,6 +1338,24 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("PortalProfiles");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Settings.PushEndpointSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PushEndpointSettings");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Setup.Installation", b =>
                 {
                     b.Property<int>("Id")
@@ -1254,11 +1411,115 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplyCursorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplyCursorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportCursorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportCursorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>
                 {
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
+                        .WithOne()
+                        .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1344,6 +1605,28 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.InboundReply", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Replies.OptOut", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Replies.InboundReply", null)
+                        .WithMany()
+                        .HasForeignKey("SourceReplyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Sending.SendRecord", b =>
                 {
                     b.HasOne("Qunfa.Web.Domain.Packages.PackageGrant", null)
@@ -1364,6 +1647,24 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Qunfa.Web.Domain.Webhooks.WebhookEndpoint", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Features.Replies;
 using Qunfa.Web.Features.Sending.Recipients;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
@@ -29,7 +30,8 @@ public sealed record SendPreview(
     bool HasInvalidCsv,
     long BilledSegments,
     long Available,
-    DateTimeOffset? ScheduledAt)
+    DateTimeOffset? ScheduledAt,
+    int OptedOutCount)
 {
     public long BalanceAfter => Available - BilledSegments;
 }
@@ -38,7 +40,7 @@ public sealed record SendPreview(
 /// Puts a customer's send together for the console: the approved choices, the stored numbers read and checked
 /// again on every step, and the hand-over to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, OperatorClock clock)
+public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, OperatorClock clock, OptOutFilter optOuts)
 {
     public const int MaxInvalidShown = 20;
 
@@ -82,9 +84,10 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
 
         var common = Common(input, template!);
         var counter = progress.Start(customerId, input.ProgressId);
-        var list = Read(customerId, token, template!, common, counter);
+        var read = Read(customerId, token, template!, common, counter);
         counter?.Finish();
-        if (list is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
+        if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
+        var (list, optedOut) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         if (list.InvalidCount > 0)
             await store.SaveInvalidAsync(customerId, token, list.WriteInvalidCsv, ct);
 
@@ -96,7 +99,7 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         var grants = await db.PackageGrants.AsNoTracking().Where(g => g.CustomerId == customerId).ToListAsync(ct);
         var available = BalanceRule.Available(grants, SendAcceptance.CategoryOf(template.Type), clock.Today);
         var preview = new SendPreview(token, content, perMessage, list.ValidCount, list.InvalidCount, list.DuplicateCount,
-            [.. list.InvalidSamples.Take(MaxInvalidShown)], list.InvalidCount > 0, billed, available, scheduledAt);
+            [.. list.InvalidSamples.Take(MaxInvalidShown)], list.InvalidCount > 0, billed, available, scheduledAt, optedOut);
 
         var problems = Outcome.Ok();
         foreach (var problem in list.Problems) problems.Add("", problem);
@@ -116,8 +119,9 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
         var common = Common(input, template!);
         var counter = progress.Start(customerId, input.ProgressId);
-        var list = Read(customerId, input.Token, template!, common, counter);
-        if (list is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
+        var read = Read(customerId, input.Token, template!, common, counter);
+        if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
+        var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt), ct);
         if (result.Task is not null) store.Delete(customerId, input.Token);
         counter?.Finish();

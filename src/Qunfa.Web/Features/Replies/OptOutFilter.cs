@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Features.Sending.Recipients;
+
+namespace Qunfa.Web.Features.Replies;
+
+/// <summary>
+/// Takes the numbers on a customer's 退订名单 out of a promotion's recipients before it is accepted;
+/// other kinds of message still reach them. Every send path calls it between building the list and
+/// <see cref="Sending.SendAcceptance"/>.
+/// </summary>
+public sealed class OptOutFilter(QunfaDbContext db)
+{
+    public sealed record Filtered(RecipientList Recipients, int OptedOutCount);
+
+    /// <summary>For callers that know the template only by id (an unknown id filters nothing; acceptance refuses it anyway).</summary>
+    public async Task<Filtered> ApplyForTemplateAsync(int customerId, int templateId, RecipientList recipients, CancellationToken ct)
+    {
+        var type = await db.Templates.AsNoTracking().Where(t => t.Id == templateId && t.CustomerId == customerId)
+            .Select(t => (TemplateType?)t.Type).FirstOrDefaultAsync(ct);
+        return type is { } known ? await ApplyAsync(customerId, known, recipients, ct) : new(recipients, 0);
+    }
+
+    public async Task<Filtered> ApplyAsync(int customerId, TemplateType templateType, RecipientList recipients, CancellationToken ct)
+    {
+        if (templateType != TemplateType.Promotion || recipients.ValidCount == 0) return new(recipients, 0);
+        var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.CustomerId == customerId).Select(o => o.Phone).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        if (optedOut.Count == 0) return new(recipients, 0);
+        var kept = recipients.Valid.Where(r => !optedOut.Contains(r.Phone)).ToList();
+        if (kept.Count == recipients.ValidCount) return new(recipients, 0);
+        return new(new RecipientList(kept, recipients.InvalidCount, recipients.DuplicateCount, recipients.InvalidSamples, recipients.Problems),
+            recipients.ValidCount - kept.Count);
+    }
+}
