@@ -14,7 +14,7 @@ namespace Qunfa.Web.Features.AlibabaCompat;
 /// SendSms and SendBatchSms: the Alibaba parameters become a <see cref="SendRequest"/> for
 /// <see cref="SendAcceptance"/>, which charges and records the send like any other; refusals get Alibaba's codes.
 /// </summary>
-public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance)
+public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, Replies.OptOutFilter optOuts)
 {
     public const int MaxSendSmsNumbers = 1000;
     public const int MaxBatchNumbers = 100;
@@ -92,6 +92,8 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance)
 
     private async Task<CompatResult> AcceptAsync(ApiCredential key, CompatRequest request, SendRequest send, CancellationToken ct)
     {
+        // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
+        send = send with { Recipients = (await optOuts.ApplyForTemplateAsync(send.CustomerId, send.TemplateId, send.Recipients, ct)).Recipients };
         var (task, outcome) = await acceptance.AcceptAsync(send, ct);
         if (task is null) return CompatCodes.FromRefusal(outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "");
         db.ApiSends.Add(new ApiSend { TaskId = task.TaskId, ApiKeyId = key.KeyId, OutId = OutId(request.Get("OutId")) });

@@ -13,7 +13,7 @@ namespace Qunfa.Web.Features.HttpApi;
 /// POST /api/v1/sms/send: checks the request's shape, finds the template by its code, checks the numbers with
 /// <see cref="RecipientListBuilder"/> and hands the send to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance)
+public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance, Replies.OptOutFilter optOuts)
 {
     public const int MaxNumbers = 1000;
 
@@ -89,8 +89,10 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance)
         if (!list.IsAccepted)
             return (null, new Refusal("NoValidRecipients", list.Problems.FirstOrDefault() ?? SendMessages.NoRecipients, invalid));
 
+        // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
+        var recipients = (await optOuts.ApplyAsync(customerId, template.Type, list, ct)).Recipients;
         var (task, outcome) = await acceptance.AcceptAsync(
-            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, list, request.ScheduledAt), ct);
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt), ct);
         if (task is null)
         {
             var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;
