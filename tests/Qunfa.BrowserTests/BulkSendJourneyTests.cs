@@ -32,19 +32,14 @@ public sealed class BulkSendJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GotoAsync("/console/send");
         await page.Locator("#number-file").SetInputFilesAsync(file);
-        // The answer is held back a moment so that the page can be seen waiting on it.
-        var held = new TaskCompletionSource();
-        await page.RouteAsync(new System.Text.RegularExpressions.Regex("handler=Preview"), async route =>
-        {
-            await held.Task;
-            await route.ContinueAsync();
-        });
-        // As a click on 预览 would, without waiting for the answer that is being held.
-        await page.Locator("form[data-recipient-progress=send-progress]").EvaluateAsync("f => f.requestSubmit(f.querySelector('button[type=submit]'))");
+        // First a submit the page keeps to itself, to see it waiting; then the real one.
+        await page.EvaluateAsync("() => document.addEventListener('submit', e => e.preventDefault(), { once: true })");
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
         await Assertions.Expect(page.Locator("#send-progress")).ToContainTextAsync("正在上传号码");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "预览" })).ToBeDisabledAsync();
         await session.ScreenshotAsync("bulk-progress");
-        held.SetResult();
+        await page.EvaluateAsync("() => document.querySelectorAll('form[data-recipient-progress] button[type=submit]').forEach(b => b.disabled = false)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=valid-count]")).ToHaveTextAsync(valid.ToString(CultureInfo.InvariantCulture), new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("[data-testid=invalid-count]")).ToHaveTextAsync(Invalid.ToString(CultureInfo.InvariantCulture));
