@@ -9,6 +9,7 @@ namespace Qunfa.Web.Workers;
 /// <summary>Applies delivery reports (SmsReport) from the carrier's queue; one that matches nothing yet is left for a later read.</summary>
 public sealed class ReceiptConsumer(
     IServiceScopeFactory scopes,
+    ReceiptBatcher batcher,
     CarrierState carrier,
     IOptions<SendingOptions> options,
     ILogger<ReceiptConsumer> logger) : BackgroundService
@@ -20,8 +21,7 @@ public sealed class ReceiptConsumer(
     private Task ReadAsync(CancellationToken stoppingToken) =>
         MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.SmsReport, async (messages, services, ct) =>
         {
-            var applier = services.GetRequiredService<ReceiptApplier>();
-            var results = await applier.ApplyAsync(messages.Select(m => m.ToDeliveryReport()).ToList(), ct);
+            var results = await batcher.ApplyAsync(messages.Select(m => m.ToDeliveryReport()).ToList(), ct);
             var done = new List<string>();
             for (var i = 0; i < messages.Count; i++)
                 if (results[i] != ReceiptApplier.Result.Unknown || messages[i].DequeueCount >= options.Value.MaxReceiptReads)

@@ -15,8 +15,8 @@ public sealed class SendingOptions
     public bool RefundFailed { get; set; } = true;
     /// <summary>A receipt that matches nothing yet is retried until it has been read this often.</summary>
     public int MaxReceiptReads { get; set; } = 20;
-    /// <summary>Readers of the SmsReport queue on this node.</summary>
-    public int ReceiptReaders { get; set; } = 4;
+    /// <summary>Readers of the SmsReport queue on this node (a read brings at most 16; their reads are applied together).</summary>
+    public int ReceiptReaders { get; set; } = 16;
     /// <summary>Carrier calls in flight at once on this node.</summary>
     public int Concurrency { get; set; } = 8;
     /// <summary>Send calls a second to the carrier from this node (Alibaba allows 5000 for SendSms); 0 = no limit.</summary>

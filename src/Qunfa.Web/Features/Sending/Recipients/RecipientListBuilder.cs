@@ -26,6 +26,7 @@ public sealed class RecipientListBuilder
     private readonly List<InvalidRecipient> _invalid = [];
     private int _invalidCount;
     private int _duplicateCount;
+    private bool _anyOwnValue;
 
     public RecipientListBuilder(RecipientListOptions? options = null)
     {
@@ -77,7 +78,9 @@ public sealed class RecipientListBuilder
 
     public RecipientList Build()
     {
-        var valid = new CompactRecipients(_phones, _variables, _values);
+        // Values only from the form are the same for everyone: the list then carries none per number,
+        // so the send goes out as SendSms of 1000 rather than SendBatchSms of 100.
+        var valid = _anyOwnValue ? new CompactRecipients(_phones, _variables, _values) : new CompactRecipients(_phones, [], []);
         List<string> problems = [];
         if (_phones.Count == 0) problems.Add(_invalidCount == 0 && _duplicateCount == 0 ? RecipientMessages.Empty : RecipientMessages.AllInvalid);
         return new RecipientList(valid, _invalidCount, _duplicateCount, _invalid, problems);
@@ -89,7 +92,10 @@ public sealed class RecipientListBuilder
         for (var i = 0; i < _variables.Length; i++)
         {
             var name = _variables[i];
-            var value = row.Variables is not null && row.Variables.TryGetValue(name, out var own) && !string.IsNullOrWhiteSpace(own) ? own.Trim()
+            string? own = null;
+            var ownValue = row.Variables is not null && row.Variables.TryGetValue(name, out own) && !string.IsNullOrWhiteSpace(own);
+            _anyOwnValue |= ownValue;
+            var value = ownValue ? own!.Trim()
                 : _options.CommonValues is not null && _options.CommonValues.TryGetValue(name, out var common) && !string.IsNullOrWhiteSpace(common) ? common.Trim()
                 : null;
             if (value is null) (missing ??= []).Add(name);

@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using Qunfa.Aliyun.Notifications;
+
+namespace Qunfa.Web.Features.Sending;
+
+/// <summary>
+/// Group commit for receipts: what several queue readers bring at the same moment is applied in one
+/// batch (one transaction per outcome) instead of one per read, since a commit, not a row, is what costs.
+/// </summary>
+public sealed class ReceiptBatcher(IServiceScopeFactory scopes, ILogger<ReceiptBatcher> logger) : IAsyncDisposable
+{
+    private const int MaxBatch = 4000;
+
+    private sealed record Pending(IReadOnlyList<DeliveryReport> Reports, TaskCompletionSource<IReadOnlyList<ReceiptApplier.Result>> Done);
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private Task? _loop;
+
+    public async Task<IReadOnlyList<ReceiptApplier.Result>> ApplyAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken ct)
+    {
+        lock (_gate) _loop ??= Task.Run(() => RunAsync(_stop.Token));
+        var pending = new Pending(reports, new TaskCompletionSource<IReadOnlyList<ReceiptApplier.Result>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        while (await _queue.Reader.WaitToReadAsync(ct))
+        {
+            var batch = new List<Pending>();
+            var count = 0;
+            while (count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                count += next.Reports.Count;
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var results = await scope.ServiceProvider.GetRequiredService<ReceiptApplier>()
+                    .ApplyAsync(batch.SelectMany(p => p.Reports).ToList(), ct);
+                var offset = 0;
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult(results.Skip(offset).Take(pending.Reports.Count).ToList());
+                    offset += pending.Reports.Count;
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Applying {Count} receipts failed; their messages come back after the visibility timeout", count);
+                foreach (var pending in batch) pending.Done.TrySetException(e);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+            try { await _loop; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+}
