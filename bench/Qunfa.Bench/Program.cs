@@ -14,12 +14,16 @@ switch (scenario)
     case "recipients-xlsx":
         RecipientParsingBench.Run(RecipientParsingBench.Format.Xlsx);
         break;
+    case "api-single":
+        await ApiSingleSendBench.RunAsync(clients: 32, TimeSpan.FromSeconds(seconds));
+        break;
     case "send-1m":
         await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite);
         break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
+        Console.WriteLine("           api-single [seconds]  — single-number sends through the signed HTTP API from 32 concurrent clients");
         Console.WriteLine("           send-1m [numbers] [postgres]  — a CSV task end to end through the console and the engine against the sandbox carrier");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");
         break;

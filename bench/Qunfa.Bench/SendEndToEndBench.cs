@@ -75,7 +75,7 @@ public static partial class SendEndToEndBench
     }
 
     /// <summary>The test host finds Qunfa.Web's content root through a test assembly; a console program names it.</summary>
-    private static void PointTestHostAtWebProject()
+    public static void PointTestHostAtWebProject()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "Qunfa.Web"))) dir = dir.Parent;
