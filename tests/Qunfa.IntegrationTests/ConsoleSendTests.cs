@@ -18,55 +18,13 @@ namespace Qunfa.IntegrationTests;
 /// <summary>发送短信 and 发送记录 in the customer console: preview, confirm, the records, refusals and isolation.</summary>
 public sealed partial class ConsoleSendTests
 {
-    private const string TemplateCode = "SMS_900000200";
-    private const string Content = "您的订单${order}已发货";
-
-    private static readonly Dictionary<string, string> FastEngine = new()
-    {
-        ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
-        ["Qunfa:Sending:RetryDelay"] = "00:00:00.200",
-        ["Qunfa:Sending:RecoveryDelay"] = "00:00:02",
-    };
-
-    private sealed record Setup(QunfaApp App, PageClient Client, int CustomerId, int TemplateId, int GrantId) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await App.DisposeAsync();
-        }
-    }
+    private const string TemplateCode = SendingScenario.TemplateCode;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Setup> StartAsync(DatabaseKind db, int balance)
-    {
-        var app = await QunfaApp.StartAsync(db, FastEngine);
-        var client = app.CreatePageClient();
-        await SetupScenario.CompleteWithSandboxAsync(client);
-        await CustomerScenario.RegisterAsync(app, client, "13800000000", "sender@example.com");
-        CustomerScenario.Sandbox(app).SeedTemplate(TemplateCode, Content, templateType: 1);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var assignment = scope.ServiceProvider.GetRequiredService<Assignment>();
-            await assignment.AssignSignAsync(SandboxAccount.SignName, SignatureType.General, null, Ct);
-            await assignment.AssignTemplateAsync(TemplateCode, null, Ct);
-        }
-        return await app.WithDbAsync(async d =>
-        {
-            var customer = await d.Customers.SingleAsync();
-            var grant = new PackageGrant
-            {
-                CustomerId = customer.Id, Category = SmsCategory.Notification, Size = balance, Status = GrantStatus.Active,
-                Source = GrantSource.Allocated, ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            d.PackageGrants.Add(grant);
-            await d.SaveChangesAsync();
-            return new Setup(app, client, customer.Id, await d.Templates.Select(t => t.Id).SingleAsync(), grant.Id);
-        });
-    }
+    private static Task<SendingScenario.Setup> StartAsync(DatabaseKind db, int balance) => SendingScenario.StartAsync(db, balance);
 
-    private static Dictionary<string, string> Form(Setup s, string? numbers = null, string? order = "A1001", string? token = null)
+    private static Dictionary<string, string> Form(SendingScenario.Setup s, string? numbers = null, string? order = "A1001", string? token = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -99,25 +57,16 @@ public sealed partial class ConsoleSendTests
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            var task = await app.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
-            if (task.Status == SendTaskStatus.Completed) return task;
-            await Task.Delay(250, Ct);
-        }
-        throw new TimeoutException($"Task {taskId} did not complete in 60 s.");
-    }
+    private static Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId) => SendingScenario.WaitForCompletionAsync(app, taskId);
 
-    private static async Task AssertNothingSentAsync(Setup s)
+    private static async Task AssertNothingSentAsync(SendingScenario.Setup s)
     {
         Assert.False(await s.App.WithDbAsync(d => d.SendTasks.AnyAsync()));
         Assert.False(await s.App.WithDbAsync(d => d.SendRecords.AnyAsync()));
         Assert.Equal(0, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
     }
 
-    private static string UploadFolder(Setup s) =>
+    private static string UploadFolder(SendingScenario.Setup s) =>
         Path.Combine(s.App.Services.GetRequiredService<StartupSettings>().DataDirectory, "uploads", s.CustomerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

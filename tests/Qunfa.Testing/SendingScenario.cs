@@ -26,7 +26,14 @@ public static class SendingScenario
     };
 
     /// <summary>The host, the customer (its <see cref="Client"/> is logged in to the console), its template and grant.</summary>
-    public sealed record Setup(QunfaApp App, PageClient Client, int CustomerId, int TemplateId, int GrantId);
+    public sealed record Setup(QunfaApp App, PageClient Client, int CustomerId, int TemplateId, int GrantId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+        }
+    }
 
     // Also used by the benchmarks, outside any test.
     private static CancellationToken Ct => TestContext.Current?.CancellationToken ?? CancellationToken.None;
