@@ -5,6 +5,8 @@ namespace Qunfa.Web.Data;
 
 public static class DatabaseRegistration
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static IServiceCollection AddQunfaDatabase(this IServiceCollection services, StartupSettings settings)
     {
         switch (settings.Database.Provider)
@@ -13,10 +15,10 @@ public static class DatabaseRegistration
                 services.AddDbContext<QunfaDbContext, PostgresQunfaDbContext>(o => o.UseNpgsql(settings.DatabaseConnectionString));
                 break;
             default:
-                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString));
+                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(BusyTimeout));
                 break;
         }
-        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database");
         return services;
     }
