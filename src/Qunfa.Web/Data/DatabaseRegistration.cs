@@ -5,7 +5,7 @@ namespace Qunfa.Web.Data;
 
 public static class DatabaseRegistration
 {
-    private static readonly SqliteBusyTimeout BusyTimeout = new();
+    private static readonly SqliteConnectionPragmas Pragmas = new();
 
     public static IServiceCollection AddQunfaDatabase(this IServiceCollection services, StartupSettings settings)
     {
@@ -15,7 +15,7 @@ public static class DatabaseRegistration
                 services.AddDbContext<QunfaDbContext, PostgresQunfaDbContext>(o => o.UseNpgsql(settings.DatabaseConnectionString));
                 break;
             default:
-                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(BusyTimeout));
+                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(Pragmas));
                 break;
         }
         services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();
