@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Statistics;
 
 namespace Qunfa.Web.Features.Sending;
 
@@ -9,7 +10,7 @@ namespace Qunfa.Web.Features.Sending;
 /// Final states of recipients: each change is conditional on the record's current state, and a failure
 /// refunds its segments to the grant that paid, once, in the same transaction (SPEC §2).
 /// </summary>
-public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time)
+public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time, RollupWriter rollups)
 {
     private sealed record Settled(long Id, long TaskId, int GrantId, int Segments);
 
@@ -49,6 +50,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
             var n = task.Count();
             await db.SendTasks.Where(t => t.Id == task.Key).ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
         }
+        await rollups.AddAsync(rows.Select(r => (r.TaskId, new RollupDelta(Failed: 1, RefundedSegments: refund ? r.Segments : 0))), ct);
         await transaction.CommitAsync(ct);
         await CompleteAsync(rows.Select(r => r.TaskId).Distinct(), ct);
         return changed;
@@ -68,6 +70,8 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
                 .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
         foreach (var task in tasks)
             await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
+        // The per-task counts read in this transaction, as the task counters use; nothing to add when no row changed.
+        if (changed > 0) await rollups.AddAsync(tasks.Select(t => (t.TaskId, new RollupDelta(Delivered: t.Count))), ct);
         await transaction.CommitAsync(ct);
         await CompleteAsync(tasks.Select(t => t.TaskId), ct);
         return changed;
@@ -102,6 +106,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         foreach (var grant in perGrant)
             await db.PackageGrants.Where(g => g.Id == grant.GrantId)
                 .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - grant.Segments), ct);
+        await rollups.AddAsync([(taskId, new RollupDelta(Cancelled: changed, RefundedSegments: perGrant.Sum(g => (long)g.Segments)))], ct);
         await transaction.CommitAsync(ct);
         return true;
     }

@@ -5,6 +5,7 @@ using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending.Dispatch;
+using Qunfa.Web.Features.Statistics;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -16,7 +17,7 @@ namespace Qunfa.Web.Features.Sending;
 /// updates, and the task with one row per recipient is written in one transaction before the customer
 /// is told "submitted" (docs/decisions/0006).
 /// </summary>
-public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, ILogger<SendAcceptance> logger)
+public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, RollupWriter rollups, ILogger<SendAcceptance> logger)
 {
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(30);
     private const int ChargeAttempts = 3;
@@ -83,6 +84,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             db.SendTasks.Add(task);
             await db.SaveChangesAsync(ct);
             await RecipientWriter.WriteAsync(db, task.Id, request.CustomerId, Rows(request, segments, paidBy, perRecipient), request.ScheduledAt ?? now, ct);
+            await rollups.AcceptedAsync(task, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             if (request.ScheduledAt is null) dispatch.Wake();

@@ -1452,6 +1452,76 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Statistics.SendRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Numbers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundedSegments")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Segments")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("Unknown")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Day");
+
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SendRollups");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")

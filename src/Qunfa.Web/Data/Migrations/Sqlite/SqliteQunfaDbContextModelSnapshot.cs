@@ -1411,6 +1411,74 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Statistics.SendRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Numbers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedSegments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Segments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Day");
+
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SendRollups");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")

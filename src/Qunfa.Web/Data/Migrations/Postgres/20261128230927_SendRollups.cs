@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Qunfa.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SendRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SendRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    SignName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateType = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Category = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Numbers = table.Column<long>(type: "bigint", nullable: false),
+                    Delivered = table.Column<long>(type: "bigint", nullable: false),
+                    Failed = table.Column<long>(type: "bigint", nullable: false),
+                    Unknown = table.Column<long>(type: "bigint", nullable: false),
+                    Cancelled = table.Column<long>(type: "bigint", nullable: false),
+                    Segments = table.Column<long>(type: "bigint", nullable: false),
+                    RefundedSegments = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SendRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRollups_CustomerId_Day",
+                table: "SendRollups",
+                columns: new[] { "CustomerId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SendRollups_Day_CustomerId_SignName_TemplateCode_TemplateNa~",
+                table: "SendRollups",
+                columns: new[] { "Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SendRollups");
+        }
+    }
+}
