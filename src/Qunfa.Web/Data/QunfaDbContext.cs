@@ -45,6 +45,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();
     public DbSet<SendRollup> SendRollups => Set<SendRollup>();
+    public DbSet<MessagingDeletion> MessagingDeletions => Set<MessagingDeletion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Statistics;
 
 namespace Qunfa.Web.Data.Configurations;
@@ -14,5 +16,17 @@ internal sealed class SendRollupConfiguration : IEntityTypeConfiguration<SendRol
         // The upsert's conflict target; its Day prefix serves the all-customer day ranges.
         b.HasIndex(x => new { x.Day, x.CustomerId, x.SignName, x.TemplateCode, x.TemplateName, x.TemplateType, x.Category }).IsUnique();
         b.HasIndex(x => new { x.CustomerId, x.Day });
+    }
+}
+
+internal sealed class MessagingDeletionConfiguration : IEntityTypeConfiguration<MessagingDeletion>
+{
+    public void Configure(EntityTypeBuilder<MessagingDeletion> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(64);
+        b.Property(x => x.TemplateCode).HasMaxLength(64);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.IsTemplate, x.At });
+        b.HasIndex(x => new { x.CustomerId, x.IsTemplate, x.At });
     }
 }

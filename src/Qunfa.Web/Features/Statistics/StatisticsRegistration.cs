@@ -7,6 +7,7 @@ public static class StatisticsRegistration
     {
         services.AddScoped<RollupWriter>();
         services.AddScoped<RollupRebuild>();
+        services.AddScoped<Dashboard>();
         return services;
     }
 }

@@ -418,6 +418,41 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("AuthorizationLetters");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsTemplate", "At");
+
+                    b.HasIndex("CustomerId", "IsTemplate", "At");
+
+                    b.ToTable("MessagingDeletions");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>
                 {
                     b.Property<int>("Id")
@@ -1646,6 +1681,15 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>

@@ -6,11 +6,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Qunfa.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SendRollups : Migration
+    public partial class Statistics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "MessagingDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessagingDeletions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessagingDeletions_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "SendRollups",
                 columns: table => new
@@ -38,6 +61,16 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessagingDeletions_CustomerId_IsTemplate_At",
+                table: "MessagingDeletions",
+                columns: new[] { "CustomerId", "IsTemplate", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagingDeletions_IsTemplate_At",
+                table: "MessagingDeletions",
+                columns: new[] { "IsTemplate", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SendRollups_CustomerId_Day",
                 table: "SendRollups",
                 columns: new[] { "CustomerId", "Day" });
@@ -52,6 +85,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MessagingDeletions");
+
             migrationBuilder.DropTable(
                 name: "SendRollups");
         }

@@ -13,8 +13,8 @@ using Qunfa.Web.Data;
 namespace Qunfa.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQunfaDbContext))]
-    [Migration("20261128230927_SendRollups")]
-    partial class SendRollups
+    [Migration("20261128232307_Statistics")]
+    partial class Statistics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -419,6 +419,41 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasIndex("NextReviewCheckAt");
 
                     b.ToTable("AuthorizationLetters");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsTemplate", "At");
+
+                    b.HasIndex("CustomerId", "IsTemplate", "At");
+
+                    b.ToTable("MessagingDeletions");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>
@@ -1649,6 +1684,15 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>

@@ -12,8 +12,8 @@ using Qunfa.Web.Data;
 namespace Qunfa.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunfaDbContext))]
-    [Migration("20261128230812_SendRollups")]
-    partial class SendRollups
+    [Migration("20261128231925_Statistics")]
+    partial class Statistics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -400,6 +400,39 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasIndex("NextReviewCheckAt");
 
                     b.ToTable("AuthorizationLetters");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsTemplate", "At");
+
+                    b.HasIndex("CustomerId", "IsTemplate", "At");
+
+                    b.ToTable("MessagingDeletions");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>
@@ -1604,6 +1637,15 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>

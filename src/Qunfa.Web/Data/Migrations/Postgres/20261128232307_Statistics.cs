@@ -7,11 +7,34 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Qunfa.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SendRollups : Migration
+    public partial class Statistics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "MessagingDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessagingDeletions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessagingDeletions_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "SendRollups",
                 columns: table => new
@@ -39,6 +62,16 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessagingDeletions_CustomerId_IsTemplate_At",
+                table: "MessagingDeletions",
+                columns: new[] { "CustomerId", "IsTemplate", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagingDeletions_IsTemplate_At",
+                table: "MessagingDeletions",
+                columns: new[] { "IsTemplate", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SendRollups_CustomerId_Day",
                 table: "SendRollups",
                 columns: new[] { "CustomerId", "Day" });
@@ -53,6 +86,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MessagingDeletions");
+
             migrationBuilder.DropTable(
                 name: "SendRollups");
         }
