@@ -8,6 +8,7 @@ public static class StatisticsRegistration
         services.AddScoped<RollupWriter>();
         services.AddScoped<RollupRebuild>();
         services.AddScoped<Dashboard>();
+        services.AddScoped<VolumeQuery>();
         return services;
     }
 }
