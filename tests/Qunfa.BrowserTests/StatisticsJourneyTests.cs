@@ -66,5 +66,14 @@ public sealed class StatisticsJourneyTests
         await page.WaitForFunctionAsync("() => Chart.getChart('volume-chart').tooltip.getActiveElements().length === 3");
         await session.ScreenshotAsync("admin-volume");
         Assert.Empty(blocked);
+
+        // The customer's console home shows the same figures for its own account.
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("邮箱/手机号").FillAsync("hebei@example.com");
+        await page.GetByLabel("密码").FillAsync(CustomerScenario.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-category=Notification] [data-figure=today-total]")).ToHaveTextAsync("60");
+        await session.ScreenshotAsync("console-home");
     }
 }
