@@ -99,6 +99,7 @@ public static class WebRegistration
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
         services.AddSending(configuration);
+        Features.Statistics.StatisticsRegistration.AddStatistics(services);
         services.AddApiKeys();
         services.AddAlibabaCompat();
         services.AddHttpApi();

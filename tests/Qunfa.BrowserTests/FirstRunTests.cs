@@ -19,7 +19,8 @@ public sealed partial class FirstRunTests
 
         var admin = new AdminConsolePage(session);
         await admin.LoginAsync(SetupScenario.AdminEmail, SetupScenario.AdminPassword);
-        await Assertions.Expect(page).ToHaveURLAsync(AdminProfileUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(AdminHomeUrl());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("首页");
         await admin.ChangeCompanyNameAsync("云顶云信息技术");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("保存成功");
 
@@ -38,6 +39,6 @@ public sealed partial class FirstRunTests
         await session.ScreenshotAsync("admin-log");
     }
 
-    [GeneratedRegex("/admin/settings/profile$")]
-    private static partial Regex AdminProfileUrl();
+    [GeneratedRegex("/admin$")]
+    private static partial Regex AdminHomeUrl();
 }

@@ -14,8 +14,11 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     /// <summary>Units in one transaction at most, so that a burst still commits (and answers) in steps.</summary>
     public const int MaxUnits = 256;
 
+    private const int MaxAttempts = 3;
+
     private interface IUnit
     {
+        bool IsAnswered { get; }
         Task RunAsync(QunfaDbContext db, CancellationToken ct);
         void Commit();
         void Fail(Exception e);
@@ -28,9 +31,11 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         private bool _ran;
 
         public Task<T> Done => _done.Task;
+        public bool IsAnswered => _done.Task.IsCompleted;
 
         public async Task RunAsync(QunfaDbContext db, CancellationToken ct)
         {
+            _ran = false;
             _result = await work(db, ct);
             _ran = true;
         }
@@ -69,14 +74,25 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         {
             batch.Clear();
             while (batch.Count < MaxUnits && _queue.Reader.TryRead(out var unit)) batch.Add(unit);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await RunBatchAsync(batch, ct);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "A group commit of {Count} units failed; none of them was written", batch.Count);
-                foreach (var unit in batch) unit.Fail(e);
+                try
+                {
+                    await RunBatchAsync(batch, ct);
+                    break;
+                }
+                catch (Exception e) when (attempt < MaxAttempts && IsTransient(e))
+                {
+                    // A deadlock with another node's transaction aborts the whole batch: run its units again.
+                    logger.LogInformation("A group commit of {Count} units met {Error}; running it again", batch.Count, e.GetBaseException().Message);
+                    batch.RemoveAll(u => u.IsAnswered);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "A group commit of {Count} units failed; none of them was written", batch.Count);
+                    foreach (var unit in batch) unit.Fail(e);
+                    break;
+                }
             }
         }
     }
@@ -94,7 +110,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             {
                 await batch[i].RunAsync(db, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e) when ((e is not OperationCanceledException || !ct.IsCancellationRequested) && !IsTransient(e))
             {
                 await transaction.RollbackToSavepointAsync(savepoint, ct);
                 batch[i].Fail(e);
@@ -106,6 +122,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         }
         await transaction.CommitAsync(ct);
         foreach (var unit in batch) unit.Commit();
+    }
+
+    private static bool IsTransient(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
+                return true;
+        return false;
     }
 
     public async ValueTask DisposeAsync()

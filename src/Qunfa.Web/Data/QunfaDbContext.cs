@@ -8,6 +8,7 @@ using Qunfa.Web.Domain.Replies;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Domain.Setup;
+using Qunfa.Web.Domain.Statistics;
 using Qunfa.Web.Domain.Webhooks;
 
 namespace Qunfa.Web.Data;
@@ -43,6 +44,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();
+    public DbSet<SendRollup> SendRollups => Set<SendRollup>();
+    public DbSet<MessagingDeletion> MessagingDeletions => Set<MessagingDeletion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);

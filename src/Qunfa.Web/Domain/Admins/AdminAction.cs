@@ -24,4 +24,5 @@ public enum AdminAction
     ChangeOrderPrice,
     PurgeOrders,
     ExportOrders,
+    RebuildRollups,
 }

@@ -26,6 +26,7 @@ public static class AdminActionNames
         AdminAction.ChangeOrderPrice => "订单改价",
         AdminAction.PurgeOrders => "删除订单",
         AdminAction.ExportOrders => "导出订单",
+        AdminAction.RebuildRollups => "重建发送量统计",
         _ => action.ToString(),
     };
 }

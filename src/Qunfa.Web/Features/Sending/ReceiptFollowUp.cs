@@ -5,6 +5,7 @@ using Qunfa.Aliyun.Notifications;
 using Qunfa.Aliyun.Sms;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Statistics;
 
 namespace Qunfa.Web.Features.Sending;
 
@@ -47,11 +48,19 @@ public sealed class ReceiptFollowUp(IServiceScopeFactory scopes, IOptions<Sendin
         var expired = stillOpen.Where(r => (r.SubmittedAt ?? now) + options.Value.UnknownAfter <= now).Select(r => r.Id).ToList();
         var later = stillOpen.Select(r => r.Id).Except(expired).ToList();
         if (expired.Count > 0)
-            await db.SendRecords.Where(r => expired.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var perTask = await db.SendRecords.Where(r => expired.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+                .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var changed = await db.SendRecords.Where(r => expired.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.Status, RecipientStatus.Unknown)
                     .SetProperty(r => r.ReportedAt, now)
                     .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
+            if (changed > 0)
+                await scope.ServiceProvider.GetRequiredService<RollupWriter>().AddAsync(perTask.Select(t => (t.TaskId, new RollupDelta(Unknown: t.Count))), ct);
+            await transaction.CommitAsync(ct);
+        }
         if (later.Count > 0)
         {
             var next = now + options.Value.ReceiptTimeout;

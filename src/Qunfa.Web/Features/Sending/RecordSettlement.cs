@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Statistics;
 
 namespace Qunfa.Web.Features.Sending;
 
@@ -9,7 +10,7 @@ namespace Qunfa.Web.Features.Sending;
 /// Final states of recipients: each change is conditional on the record's current state, and a failure
 /// refunds its segments to the grant that paid, once, in the same transaction (SPEC §2).
 /// </summary>
-public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time)
+public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time, RollupWriter rollups)
 {
     private sealed record Settled(long Id, long TaskId, int GrantId, int Segments);
 
@@ -49,6 +50,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
             var n = task.Count();
             await db.SendTasks.Where(t => t.Id == task.Key).ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
         }
+        await rollups.AddAsync(rows.Select(r => (r.TaskId, new RollupDelta(Failed: 1, RefundedSegments: refund ? r.Segments : 0))), ct);
         await transaction.CommitAsync(ct);
         await CompleteAsync(rows.Select(r => r.TaskId).Distinct(), ct);
         return changed;
@@ -56,21 +58,34 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
 
     public async Task<int> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var tasks = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
-            .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var changed = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, RecipientStatus.Delivered)
-                .SetProperty(r => r.Code, "DELIVERED")
-                .SetProperty(r => r.ReportedAt, now)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
-        foreach (var task in tasks)
-            await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
-        await transaction.CommitAsync(ct);
-        await CompleteAsync(tasks.Select(t => t.TaskId), ct);
-        return changed;
+        // Counts are read before the update; if another node settled some of the rows in between (PostgreSQL,
+        // read committed), the counts would be wrong, so the pass is rolled back and read again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var tasks = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+                .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            if (tasks.Count == 0) return 0;
+            var now = time.GetUtcNow();
+            var changed = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.Status, RecipientStatus.Delivered)
+                    .SetProperty(r => r.Code, "DELIVERED")
+                    .SetProperty(r => r.ReportedAt, now)
+                    .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
+            if (changed != tasks.Sum(t => t.Count))
+            {
+                await transaction.RollbackAsync(ct);
+                if (attempt < 3) continue;
+                return 0;
+            }
+            foreach (var task in tasks)
+                await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
+            await rollups.AddAsync(tasks.Select(t => (t.TaskId, new RollupDelta(Delivered: t.Count))), ct);
+            await transaction.CommitAsync(ct);
+            await CompleteAsync(tasks.Select(t => t.TaskId), ct);
+            return changed;
+        }
     }
 
     /// <summary>
@@ -102,6 +117,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         foreach (var grant in perGrant)
             await db.PackageGrants.Where(g => g.Id == grant.GrantId)
                 .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - grant.Segments), ct);
+        await rollups.AddAsync([(taskId, new RollupDelta(Cancelled: changed, RefundedSegments: perGrant.Sum(g => (long)g.Segments)))], ct);
         await transaction.CommitAsync(ct);
         return true;
     }

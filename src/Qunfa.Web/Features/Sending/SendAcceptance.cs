@@ -5,6 +5,7 @@ using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending.Dispatch;
+using Qunfa.Web.Features.Statistics;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -47,7 +48,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
         var (segments, problem) = SegmentsPerRecipient(request, signature.Name, template.Content);
         if (problem is not null) return (null, Outcome.Fail("", problem));
-        var plan = new Plan(request, signature.Name, template, segments, CategoryOf(template.Type), now, clock.Today);
+        var plan = new Plan(request, signature.Name, template, segments, CategoryOf(template.Type), now, clock.Today, clock);
 
         for (var attempt = 1; attempt <= ChargeAttempts; attempt++)
         {
@@ -70,7 +71,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
     private static readonly string Active = nameof(GrantStatus.Active);
 
-    private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, DateOnly Today);
+    private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, DateOnly Today, OperatorClock Clock);
 
     /// <summary>Another send spent from the same grants between reading and charging them: plan again.</summary>
     private sealed class BalanceChangedException : Exception;
@@ -125,6 +126,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         target.SendTasks.Add(task);
         await target.SaveChangesAsync(ct);
         await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, Rows(request, plan.Segments, paidBy, perRecipient), request.ScheduledAt ?? plan.Now, ct);
+        await new RollupWriter(target, plan.Clock).AcceptedAsync(task, ct);
         return new Accepted(task.Id, task.NumberCount, task.BilledSegments);
     }
 

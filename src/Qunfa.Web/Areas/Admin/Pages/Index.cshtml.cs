@@ -1,10 +1,14 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qunfa.Web.Features.Statistics;
+using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Areas.Admin.Pages;
 
-/// <summary>The admin's landing page: the first menu entry that works until 首页 arrives with the statistics.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>首页: every customer's balances and sending per category, and the signature and template notices.</summary>
+public sealed class IndexModel(Dashboard dashboard, OperatorClock clock) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/admin/settings/profile");
+    public DashboardView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        View = new DashboardView(await dashboard.LoadAsync(null, ct), clock, ForAdmin: true);
 }

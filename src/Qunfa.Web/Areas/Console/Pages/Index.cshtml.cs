@@ -4,16 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Features.Statistics;
 using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Areas.Console.Pages;
 
-public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock) : PageModel
+public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock, Dashboard dashboard) : PageModel
 {
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
     public int SignatureCount { get; private set; }
     public int TemplateCount { get; private set; }
+    /// <summary>首页's figures for this customer's own account.</summary>
+    public DashboardView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -22,6 +25,7 @@ public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, Opera
         Customer = customer;
         SignatureCount = await db.Signatures.CountAsync(s => s.CustomerId == customer.Id, ct);
         TemplateCount = await db.Templates.CountAsync(t => t.CustomerId == customer.Id, ct);
+        View = new DashboardView(await dashboard.LoadAsync(customer.Id, ct), clock, ForAdmin: false);
         return Page();
     }
 }

@@ -418,6 +418,41 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("AuthorizationLetters");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsTemplate", "At");
+
+                    b.HasIndex("CustomerId", "IsTemplate", "At");
+
+                    b.ToTable("MessagingDeletions");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>
                 {
                     b.Property<int>("Id")
@@ -1452,6 +1487,76 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Statistics.SendRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Numbers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundedSegments")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Segments")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("Unknown")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Day");
+
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SendRollups");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1576,6 +1681,15 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>

@@ -399,6 +399,39 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("AuthorizationLetters");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsTemplate", "At");
+
+                    b.HasIndex("CustomerId", "IsTemplate", "At");
+
+                    b.ToTable("MessagingDeletions");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>
                 {
                     b.Property<int>("Id")
@@ -1411,6 +1444,74 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Statistics.SendRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Numbers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedSegments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Segments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Day");
+
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SendRollups");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1533,6 +1634,15 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Messaging.MessagingDeletion", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Messaging.Qualification", b =>

@@ -38,6 +38,8 @@ public sealed class IndexModel(
         var outcome = await removal.DeleteAsync(signature, ct);
         if (outcome.Succeeded)
         {
+            db.MessagingDeletions.Add(new MessagingDeletion { CustomerId = current.Id, IsTemplate = false, Name = signature.Name, TemplateCode = null, At = clock.UtcNow });
+            await db.SaveChangesAsync(ct);
             TempData["Saved"] = "删除成功";
             return Redirect("/console/signatures");
         }

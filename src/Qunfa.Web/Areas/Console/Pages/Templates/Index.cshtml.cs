@@ -38,6 +38,8 @@ public sealed class IndexModel(
         var outcome = await removal.DeleteAsync(template, ct);
         if (outcome.Succeeded)
         {
+            db.MessagingDeletions.Add(new MessagingDeletion { CustomerId = current.Id, IsTemplate = true, Name = template.Name, TemplateCode = template.TemplateCode, At = clock.UtcNow });
+            await db.SaveChangesAsync(ct);
             TempData["Saved"] = "删除成功";
             return Redirect("/console/templates");
         }

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Infrastructure.Time;
+
+namespace Qunfa.Web.Features.Statistics;
+
+/// <summary>
+/// Adds to the daily rollups inside the caller's transaction: one upsert per rollup row touched, whatever
+/// the number of records behind it, in key order.
+/// </summary>
+public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
+{
+    /// <summary>A task just accepted: its numbers and charged segments.</summary>
+    public Task AcceptedAsync(SendTask task, CancellationToken ct) =>
+        UpsertAsync(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments), ct);
+
+    /// <summary>Changes that happened to records of the given tasks (each task may appear several times).</summary>
+    public async Task AddAsync(IEnumerable<(long TaskId, RollupDelta Delta)> changes, CancellationToken ct)
+    {
+        var perTask = new Dictionary<long, RollupDelta>();
+        foreach (var (taskId, delta) in changes)
+            if (!delta.IsZero) perTask[taskId] = perTask.GetValueOrDefault(taskId) + delta;
+        if (perTask.Count == 0) return;
+        var ids = perTask.Keys.ToList();
+        var tasks = await db.SendTasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.CustomerId, t.SignName, t.TemplateCode, t.TemplateName, t.TemplateType, t.Category, t.CreatedAt, t.ScheduledAt })
+            .ToListAsync(ct);
+        var perKey = new SortedDictionary<RollupKey, RollupDelta>();
+        foreach (var t in tasks)
+        {
+            var key = new RollupKey(RollupKey.SendDay(t.ScheduledAt, t.CreatedAt, clock), t.CustomerId, t.SignName, t.TemplateCode, t.TemplateName, t.TemplateType, t.Category);
+            perKey[key] = perKey.GetValueOrDefault(key) + perTask[t.Id];
+        }
+        foreach (var (key, delta) in perKey) await UpsertAsync(key, delta, ct);
+    }
+
+    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
+        INSERT INTO "SendRollups" ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category",
+            "Numbers", "Delivered", "Failed", "Unknown", "Cancelled", "Segments", "RefundedSegments")
+        VALUES ({k.Day}, {k.CustomerId}, {k.SignName}, {k.TemplateCode}, {k.TemplateName}, {k.TemplateType.ToString()}, {k.Category.ToString()},
+            {d.Numbers}, {d.Delivered}, {d.Failed}, {d.Unknown}, {d.Cancelled}, {d.Segments}, {d.RefundedSegments})
+        ON CONFLICT ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category") DO UPDATE SET
+            "Numbers" = "SendRollups"."Numbers" + excluded."Numbers",
+            "Delivered" = "SendRollups"."Delivered" + excluded."Delivered",
+            "Failed" = "SendRollups"."Failed" + excluded."Failed",
+            "Unknown" = "SendRollups"."Unknown" + excluded."Unknown",
+            "Cancelled" = "SendRollups"."Cancelled" + excluded."Cancelled",
+            "Segments" = "SendRollups"."Segments" + excluded."Segments",
+            "RefundedSegments" = "SendRollups"."RefundedSegments" + excluded."RefundedSegments"
+        """, ct);
+}
