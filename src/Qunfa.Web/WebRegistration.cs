@@ -99,6 +99,8 @@ public static class WebRegistration
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
         services.AddSending(configuration);
+        Features.Sending.Records.RecordRegistration.AddRecordSearch(services);
+        Infrastructure.Export.ExportRegistration.AddExports(services, configuration);
         services.AddApiKeys();
         services.AddAlibabaCompat();
         services.AddHttpApi();
