@@ -21,10 +21,15 @@ switch (scenario)
         await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite);
         break;
+    case "records-query":
+        await RecordsQueryBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var r) ? r : 3_000_000,
+            args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite);
+        break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
         Console.WriteLine("           api-single [seconds]  — single-number sends through the signed HTTP API from 32 concurrent clients");
         Console.WriteLine("           send-1m [numbers] [postgres]  — a CSV task end to end through the console and the engine against the sandbox carrier");
+        Console.WriteLine("           records-query [records] [postgres]  — 发送记录查询's queries timed, with their plans, on a seeded table (3,000,000 records by default)");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");
         break;
 }

@@ -135,6 +135,5 @@ public static class RecordMessages
     public const string DateInvalid = "日期格式不正确，应为年-月-日";
     public const string EndBeforeStart = "结束日期不能早于开始日期";
     public const string RangeTooLong = "查询区间不能超过92天";
-    public const string ExportRunning = "已有导出任务正在进行，请等待其完成";
     public const string ExportGone = "导出文件已下载或已过期，请重新导出";
 }

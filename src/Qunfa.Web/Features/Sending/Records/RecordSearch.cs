@@ -41,6 +41,7 @@ public sealed class RecordSearch(QunfaDbContext db, OperatorClock clock)
         public string SignName { get; init; } = "";
         public string TemplateContent { get; init; } = "";
         public string? CommonVariables { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
     }
 
     public async Task<PhoneSummary> PhoneSummaryAsync(RecordQuery query, CancellationToken ct)
@@ -81,44 +82,51 @@ public sealed class RecordSearch(QunfaDbContext db, OperatorClock clock)
     {
         var total = await CountAsync(query, ct);
         var rows = await Ordered(query).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
-        return new PagedList<AdminRecordRow>(rows.Select(Row).ToList(), total, page);
+        return new PagedList<AdminRecordRow>(Rows(rows).ToList(), total, page);
     }
 
     /// <summary>Every row of 详情 in the page's order, read from the database as it is consumed.</summary>
-    public IEnumerable<AdminRecordRow> Stream(RecordQuery query) => Ordered(query).AsEnumerable().Select(Row);
+    public IEnumerable<AdminRecordRow> Stream(RecordQuery query) => Rows(Ordered(query).AsEnumerable());
 
-    private IQueryable<Joined> Ordered(RecordQuery query) => Joins(query).OrderByDescending(j => j.TaskId).ThenByDescending(j => j.Id);
+    /// <summary>Newest task first (the order the template's tasks are read in, so SQLite needs no sort), then the task's list backwards.</summary>
+    private IQueryable<Joined> Ordered(RecordQuery query) =>
+        Joins(query).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.TaskId).ThenByDescending(j => j.Id);
 
-    private static AdminRecordRow Row(Joined j) => new(j.Id, j.Phone, j.Status, j.Code, j.Description, j.Segments, j.SubmittedAt, j.ReportedAt,
-        SendContent.Render(j.SignName, j.TemplateContent, j.CommonVariables, j.Variables));
+    /// <summary>The rows with their 发送内容; a task's shared content is rendered once for its run of rows (they come task by task).</summary>
+    private static IEnumerable<AdminRecordRow> Rows(IEnumerable<Joined> joined)
+    {
+        long? task = null;
+        var shared = "";
+        foreach (var j in joined)
+        {
+            if (j.Variables is null && task != j.TaskId)
+            {
+                task = j.TaskId;
+                shared = SendContent.Render(j.SignName, j.TemplateContent, j.CommonVariables, null);
+            }
+            var content = j.Variables is null ? shared : SendContent.Render(j.SignName, j.TemplateContent, j.CommonVariables, j.Variables);
+            yield return new AdminRecordRow(j.Id, j.Phone, j.Status, j.Code, j.Description, j.Segments, j.SubmittedAt, j.ReportedAt, content);
+        }
+    }
 
     private IQueryable<SendTask> Tasks(RecordQuery query)
     {
         var start = clock.DayBounds(query.From).Start;
         var end = clock.DayBounds(query.To).End;
         var tasks = db.SendTasks.AsNoTracking().Where(t => t.CreatedAt >= start && t.CreatedAt < end);
-        // By number the records side is scoped instead, so that the number's index drives the join.
-        if (query.CustomerId is { } id && query.Mode == RecordQueryMode.Template) tasks = tasks.Where(t => t.CustomerId == id);
+        if (query.CustomerId is { } id) tasks = tasks.Where(t => t.CustomerId == id);
         return tasks;
     }
 
+    /// <summary>
+    /// The records with their tasks. The two are written as a CROSS JOIN in the order the lookup must run, because
+    /// SQLite keeps that order (PostgreSQL plans it as any join, from its statistics): without statistics SQLite would
+    /// otherwise start from an equality it can see on another index (CustomerId, or Status for 发送失败) and read a
+    /// large part of the table.
+    /// </summary>
     private IQueryable<Joined> Joins(RecordQuery query)
     {
         var records = db.SendRecords.AsNoTracking();
-        var tasks = Tasks(query);
-        if (query.Mode == RecordQueryMode.Phone)
-        {
-            var phone = query.Phone!;
-            records = records.Where(r => r.Phone == phone);
-            if (query.CustomerId is { } id) records = records.Where(r => r.CustomerId == id);
-        }
-        else
-        {
-            var template = query.Template!;
-            tasks = tasks.Where(t => t.TemplateCode == template || t.TemplateName == template);
-            if (query.Phone is { } phone)
-                records = phone.Length == 11 ? records.Where(r => r.Phone == phone) : records.Where(r => r.Phone.Contains(phone));
-        }
         records = query.Status switch
         {
             RecordStatusFilter.Delivered => records.Where(r => r.Status == RecipientStatus.Delivered),
@@ -126,13 +134,39 @@ public sealed class RecordSearch(QunfaDbContext db, OperatorClock clock)
             RecordStatusFilter.Waiting => records.Where(r => r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Submitting || r.Status == RecipientStatus.Submitted),
             _ => records,
         };
-        return from r in records
-               join t in tasks on r.TaskId equals t.Id
-               select new Joined
-               {
-                   Id = r.Id, TaskId = r.TaskId, Phone = r.Phone, Status = r.Status, Code = r.Code, Description = r.Description, Segments = r.Segments,
-                   SubmittedAt = r.SubmittedAt, ReportedAt = r.ReportedAt, Variables = r.Variables,
-                   SignName = t.SignName, TemplateContent = t.TemplateContent, CommonVariables = t.CommonVariables,
-               };
+        var tasks = Tasks(query);
+        if (query.Mode == RecordQueryMode.Phone)
+        {
+            // The number's records on (Phone, TaskId), each task by its key.
+            var phone = query.Phone!;
+            records = records.Where(r => r.Phone == phone);
+            return Project(from r in records
+                           from t in tasks
+                           where t.Id == r.TaskId
+                           select new Pair { R = r, T = t });
+        }
+
+        // The template's tasks on CreatedAt (or CustomerId, CreatedAt), newest first; each task's records on (TaskId, Status, Id).
+        var template = query.Template!;
+        tasks = tasks.Where(t => t.TemplateCode == template || t.TemplateName == template);
+        if (query.Phone is { } number)
+            records = number.Length == 11 ? records.Where(r => r.Phone == number) : records.Where(r => r.Phone.Contains(number));
+        return Project(from t in tasks
+                       from r in records
+                       where r.TaskId == t.Id
+                       select new Pair { R = r, T = t });
     }
+
+    private sealed class Pair
+    {
+        public SendRecord R { get; init; } = null!;
+        public SendTask T { get; init; } = null!;
+    }
+
+    private static IQueryable<Joined> Project(IQueryable<Pair> pairs) => pairs.Select(x => new Joined
+    {
+        Id = x.R.Id, TaskId = x.R.TaskId, Phone = x.R.Phone, Status = x.R.Status, Code = x.R.Code, Description = x.R.Description, Segments = x.R.Segments,
+        SubmittedAt = x.R.SubmittedAt, ReportedAt = x.R.ReportedAt, Variables = x.R.Variables,
+        SignName = x.T.SignName, TemplateContent = x.T.TemplateContent, CommonVariables = x.T.CommonVariables, CreatedAt = x.T.CreatedAt,
+    });
 }
