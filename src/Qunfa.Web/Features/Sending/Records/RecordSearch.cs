@@ -88,9 +88,13 @@ public sealed class RecordSearch(QunfaDbContext db, OperatorClock clock)
     /// <summary>Every row of 详情 in the page's order, read from the database as it is consumed.</summary>
     public IEnumerable<AdminRecordRow> Stream(RecordQuery query) => Rows(Ordered(query).AsEnumerable());
 
-    /// <summary>Newest task first (the order the template's tasks are read in, so SQLite needs no sort), then the task's list backwards.</summary>
-    private IQueryable<Joined> Ordered(RecordQuery query) =>
-        Joins(query).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.TaskId).ThenByDescending(j => j.Id);
+    /// <summary>
+    /// Newest task first, then the task's list backwards, in the order the lookup reads them so that a page stops after
+    /// its rows: a number's records in (Phone, TaskId) order (task ids grow with time), a template's tasks in CreatedAt order.
+    /// </summary>
+    private IQueryable<Joined> Ordered(RecordQuery query) => query.Mode == RecordQueryMode.Phone
+        ? Joins(query).OrderByDescending(j => j.TaskId).ThenByDescending(j => j.Id)
+        : Joins(query).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.TaskId).ThenByDescending(j => j.Id);
 
     /// <summary>The rows with their 发送内容; a task's shared content is rendered once for its run of rows (they come task by task).</summary>
     private static IEnumerable<AdminRecordRow> Rows(IEnumerable<Joined> joined)
