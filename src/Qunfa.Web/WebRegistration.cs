@@ -100,6 +100,8 @@ public static class WebRegistration
         services.AddMessaging(configuration);
         services.AddSending(configuration);
         Features.Statistics.StatisticsRegistration.AddStatistics(services);
+        Features.Sending.Records.RecordRegistration.AddRecordSearch(services);
+        Infrastructure.Export.ExportRegistration.AddExports(services, configuration);
         services.AddApiKeys();
         services.AddAlibabaCompat();
         services.AddHttpApi();

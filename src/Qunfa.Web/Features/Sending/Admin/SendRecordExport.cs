@@ -1,7 +1,6 @@
 using System.Globalization;
-using MiniExcelLibs;
 using Qunfa.Web.Domain.Sending;
-using Qunfa.Web.Features.Orders;
+using Qunfa.Web.Infrastructure.Export;
 using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Features.Sending.Admin;
@@ -14,31 +13,16 @@ public sealed class SendRecordExport(AdminSendRecords records, OperatorClock clo
 {
     public static readonly string[] Columns = ["序号", "手机号", "发送时间", "发送内容", "发送状态", "反馈代码", "信息描述"];
 
-    public const string ContentType = OrderExport.ContentType;
+    public const string ContentType = TableFile.XlsxContentType;
 
     /// <summary>Writes the file and returns it open at the start; the file disappears when the stream is closed.</summary>
-    public async Task<Stream> WriteAsync(AdminTaskRow task, RecipientStatus? status, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "qunfa-sends-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        try
-        {
-            await Task.Run(() => file.SaveAs(Rows(task, status), sheetName: status == RecipientStatus.Failed ? "失败号码" : "有效号码"), ct);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<Stream> WriteAsync(AdminTaskRow task, RecipientStatus? status, CancellationToken ct) =>
+        TableFile.WriteTempAsync(Rows(task, status), TableFormat.Xlsx, status == RecipientStatus.Failed ? "失败号码" : "有效号码", ct);
 
     public static string FileName(AdminTaskRow task, RecipientStatus? status, DateTimeOffset localNow) =>
-        (status == RecipientStatus.Failed ? "失败号码_" : "有效号码_") + task.Id.ToString(CultureInfo.InvariantCulture) + "_"
-        + localNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + ".xlsx";
+        TableFile.FileName([status == RecipientStatus.Failed ? "失败号码" : "有效号码", task.Id.ToString(CultureInfo.InvariantCulture), TableFile.Stamp(localNow)], TableFormat.Xlsx);
 
-    private IEnumerable<Dictionary<string, object?>> Rows(AdminTaskRow task, RecipientStatus? status)
+    private IEnumerable<IDictionary<string, object?>> Rows(AdminTaskRow task, RecipientStatus? status)
     {
         var index = 0;
         foreach (var r in records.Stream(task, status))
@@ -46,12 +30,12 @@ public sealed class SendRecordExport(AdminSendRecords records, OperatorClock clo
             yield return new Dictionary<string, object?>
             {
                 [Columns[0]] = ++index,
-                [Columns[1]] = OrderExport.Cell(r.Phone),
+                [Columns[1]] = SpreadsheetCell.Text(r.Phone),
                 [Columns[2]] = clock.Format(r.SentAt),
-                [Columns[3]] = OrderExport.Cell(r.Content),
+                [Columns[3]] = SpreadsheetCell.Text(r.Content),
                 [Columns[4]] = SendLabels.Status(r.Status),
-                [Columns[5]] = OrderExport.Cell(r.Code),
-                [Columns[6]] = OrderExport.Cell(r.Description),
+                [Columns[5]] = SpreadsheetCell.Text(r.Code),
+                [Columns[6]] = SpreadsheetCell.Text(r.Description),
             };
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Qunfa.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Domain.Admins;
@@ -53,15 +54,9 @@ public sealed class VolumeModel(
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var csv = format == "csv";
-        var name = VolumeExport.FileName(Filter, ChosenCustomer?.CompanyName, csv ? "csv" : "xlsx", clock.ToLocal(clock.UtcNow));
-        if (!csv) return File(await VolumeExport.XlsxAsync(Result, ct), OrderExport.ContentType, name);
-        Response.ContentType = VolumeExport.CsvContentType;
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(name);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        await VolumeExport.WriteCsvAsync(Result, Response.Body, ct);
-        return new EmptyResult();
+        var type = format == "csv" ? TableFormat.Csv : TableFormat.Xlsx;
+        var name = VolumeExport.FileName(Filter, ChosenCustomer?.CompanyName, type, clock.ToLocal(clock.UtcNow));
+        return File(await VolumeExport.WriteAsync(Result, type, ct), TableFile.ContentType(type), name);
     }
 
     /// <summary>重建统计: recompute every rollup from the send records (after a restore, or a change of the operator's time zone).</summary>
