@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Api;
@@ -16,7 +17,7 @@ namespace Qunfa.Web.Data;
 /// The one model. Each database provider has its own subclass so that its migrations live apart
 /// (see docs/decisions/0002-one-context-per-provider.md).
 /// </summary>
-public abstract class QunfaDbContext(DbContextOptions options) : DbContext(options)
+public abstract class QunfaDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Installation> Installations => Set<Installation>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
@@ -43,6 +44,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();
+    /// <summary>The Data Protection key ring every node shares (cookies, antiforgery, secrets at rest).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);
