@@ -30,6 +30,9 @@ public sealed partial class TaskActionTests
         Assert.All(await s.App.WithDbAsync(d => d.SendRecords.ToListAsync()), r => Assert.Equal(RecipientStatus.Cancelled, r.Status));
         Assert.Equal(0, await s.App.WithDbAsync(d => d.PackageGrants.Select(g => g.Used).SingleAsync()));
         Assert.Empty(CustomerScenario.Sandbox(s.App).MessagesTo("13912345678"));
+        var admin = s.App.CreatePageClient();
+        await SetupScenario.LoginAsync(admin);
+        Assert.Contains("已取消2个", (await admin.GetAsync($"/admin/sends/task?id={accepted.TaskId}")).Html);
 
         // A second cancel changes nothing and says why.
         await s.Client.PostFormAsync($"/console/tasks/detail?handler=Cancel&id={accepted.TaskId}", new Dictionary<string, string>(), formPath: detail);

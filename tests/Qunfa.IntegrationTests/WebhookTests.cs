@@ -118,4 +118,34 @@ public sealed class WebhookTests
         Assert.True(regenerated.IsRedirectTo("/console/webhook"));
         Assert.NotEqual(first.ProtectedSecret, await s.App.WithDbAsync(d => d.WebhookEndpoints.Select(e => e.ProtectedSecret).SingleAsync()));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Callback_CanBeStopped_AndWhatWasWaitingIsGivenUp(DatabaseKind db)
+    {
+        await using var s = await InboundScenario.StartAsync(db);
+        var removeFirst = await s.Client.PostFormAsync("/console/webhook?handler=Remove", new Dictionary<string, string>(), formPath: "/console/webhook");
+        Assert.Contains(WebhookMessages.NoEndpoint, removeFirst.Html);
+
+        Assert.True((await SaveUrlAsync(s.Client, "https://example.com/hook")).IsRedirectTo("/console/webhook"));
+        var customerId = await s.App.WithDbAsync(d => d.WebhookEndpoints.Select(e => e.CustomerId).SingleAsync());
+        await s.App.WithDbAsync(async d =>
+        {
+            d.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                CustomerId = customerId, Url = "https://example.com/hook", Payload = "[]", EventCount = 1,
+                Status = WebhookDeliveryStatus.Pending, CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddHours(1),
+            });
+            return await d.SaveChangesAsync();
+        });
+
+        var removed = await s.Client.PostFormAsync("/console/webhook?handler=Remove", new Dictionary<string, string>(), formPath: "/console/webhook");
+
+        Assert.True(removed.IsRedirectTo("/console/webhook"));
+        Assert.False(await s.App.WithDbAsync(d => d.WebhookEndpoints.AnyAsync()));
+        var delivery = await s.App.WithDbAsync(d => d.WebhookDeliveries.SingleAsync());
+        Assert.Equal(WebhookDeliveryStatus.Failed, delivery.Status);
+        Assert.Equal(WebhookMessages.Removed, delivery.LastError);
+        var page = await s.Client.GetAsync("/console/webhook");
+        Assert.DoesNotContain("data-testid=\"webhook-secret\"", page.Html);
+    }
 }

@@ -11,6 +11,8 @@ public static class DatabaseRegistration
     /// <summary>Checks that decide /readyz; /healthz only says the process answers.</summary>
     public const string ReadinessTag = "ready";
 
+    private static readonly SqliteConnectionPragmas Pragmas = new();
+
     public static IServiceCollection AddQunfaDatabase(this IServiceCollection services, StartupSettings settings)
     {
         switch (settings.Database.Provider)
@@ -19,10 +21,10 @@ public static class DatabaseRegistration
                 services.AddDbContext<QunfaDbContext, PostgresQunfaDbContext>(o => o.UseNpgsql(settings.DatabaseConnectionString));
                 break;
             default:
-                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString));
+                services.AddDbContext<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(Pragmas));
                 break;
         }
-        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }

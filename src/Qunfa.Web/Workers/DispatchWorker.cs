@@ -6,8 +6,8 @@ using Qunfa.Web.Infrastructure.Cluster;
 namespace Qunfa.Web.Workers;
 
 /// <summary>
-/// Claims due batches one after another and keeps up to <see cref="SendingOptions.Concurrency"/> carrier
-/// calls in flight; resolves unsettled claims and overdue receipts when it is not busy, and at least
+/// Claims due batches, as many at once as there are free slots, and keeps up to
+/// <see cref="SendingOptions.Concurrency"/> carrier calls in flight; resolves unsettled claims and overdue receipts when it is not busy, and at least
 /// every few seconds when it is. Claims are safe on every node (SKIP LOCKED); the lookups run on one node at a time.
 /// </summary>
 public sealed class DispatchWorker(
@@ -31,18 +31,20 @@ public sealed class DispatchWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
-                var claim = await TryAsync(dispatcher.ClaimAsync, stoppingToken);
-                if (claim is not null)
+                var free = 1;
+                while (slots.Wait(0)) free++;
+                var claims = await TryAsync(ct => dispatcher.ClaimAsync(free, ct), stoppingToken) ?? [];
+                if (free > claims.Count) slots.Release(free - claims.Count);
+                if (claims.Count > 0)
                 {
                     inFlight.RemoveAll(t => t.IsCompleted);
-                    inFlight.Add(SendAsync(claim, slots, stoppingToken));
+                    foreach (var claim in claims) inFlight.Add(SendAsync(claim, slots, stoppingToken));
                     if (time.GetUtcNow() - lastHousekeeping < HousekeepingEvery) continue;
                 }
-                else slots.Release();
 
                 lastHousekeeping = time.GetUtcNow();
                 var handled = await TryAsync(HousekeepingAsync, stoppingToken);
-                if (claim is null && handled == 0) await signal.WaitAsync(options.Value.IdleDelay, stoppingToken);
+                if (claims.Count == 0 && handled == 0) await signal.WaitAsync(options.Value.IdleDelay, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

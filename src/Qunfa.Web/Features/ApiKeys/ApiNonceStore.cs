@@ -5,16 +5,19 @@ using Qunfa.Web.Data;
 
 namespace Qunfa.Web.Features.ApiKeys;
 
-/// <summary>Remembers the nonces of signed requests in the database so that a replay is refused on every node.</summary>
-public sealed class ApiNonceStore(QunfaDbContext db)
+/// <summary>
+/// Remembers the nonces of signed requests in the database so that a replay is refused on every node. Each
+/// request's nonce is written in the group commit of the moment rather than in a transaction of its own.
+/// </summary>
+public sealed class ApiNonceStore(QunfaDbContext db, GroupCommit groupCommit)
 {
     /// <summary>True the first time this key uses this nonce; one statement, no exception on a replay.</summary>
     public async Task<bool> TryUseAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
         var expires = expiresAt.ToUnixTimeSeconds();
-        return await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires}) ON CONFLICT DO NOTHING""", ct) == 1;
+        return await groupCommit.RunAsync((shared, token) => shared.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires}) ON CONFLICT DO NOTHING""", token), ct) == 1;
     }
 
     /// <summary>Removes nonces whose requests would now be refused for their timestamp anyway.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 using Qunfa.Web.Data;
@@ -18,6 +19,9 @@ public static class RecipientWriter
     public sealed record Row(string Phone, string? Variables, int Segments, int GrantId);
 
     private static readonly string Queued = nameof(RecipientStatus.Queued);
+
+    // One instance: a converter compiles its expression when built, and that code is collected by a finalizer.
+    private static readonly ValueConverter<DateTimeOffset, long> SqliteTime = new DateTimeOffsetToBinaryConverter();
 
     public static Task WriteAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
     {
@@ -53,7 +57,7 @@ public static class RecipientWriter
         customer.Value = customerId;
         status.Value = Queued;
         // Stored as the SQLite context stores every DateTimeOffset (binary ticks of a UTC value).
-        next.Value = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now.ToUniversalTime());
+        next.Value = SqliteTime.ConvertToProvider(now.ToUniversalTime());
         foreach (var row in rows)
         {
             phone.Value = row.Phone;

@@ -14,10 +14,14 @@ namespace Qunfa.Web.Features.Sending;
 /// <summary>
 /// Accepts a send whole or not at all: every rule is checked, the grants are charged with conditional
 /// updates, and the task with one row per recipient is written in one transaction before the customer
-/// is told "submitted" (docs/decisions/0006).
+/// is told "submitted" (docs/decisions/0006). Small sends share their transaction with the other small sends
+/// of the moment (<see cref="GroupCommit"/>).
 /// </summary>
-public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, ILogger<SendAcceptance> logger)
+public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, GroupCommit groupCommit, ILogger<SendAcceptance> logger)
 {
+    /// <summary>Sends up to this many numbers share a transaction with the sends made at the same moment.</summary>
+    public const int GroupCommitLimit = 1000;
+
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(30);
     private const int ChargeAttempts = 3;
 
@@ -43,52 +47,85 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
         var (segments, problem) = SegmentsPerRecipient(request, signature.Name, template.Content);
         if (problem is not null) return (null, Outcome.Fail("", problem));
-        var category = CategoryOf(template.Type);
-        var perRecipient = request.Recipients.Valid.Count > 0 && request.Recipients.Valid[0].Variables is not null;
+        var plan = new Plan(request, signature.Name, template, segments, CategoryOf(template.Type), now, clock.Today);
 
         for (var attempt = 1; attempt <= ChargeAttempts; attempt++)
         {
-            var grants = await db.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
-            var paidBy = BalanceRule.Allocate(grants, category, segments, clock.Today);
-            if (paidBy is null) return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await ChargeAsync(paidBy, segments, ct))
+            try
             {
-                // Another send spent from the same grants since they were read: plan again.
-                await transaction.RollbackAsync(ct);
-                logger.LogInformation("Balance changed while charging customer {Customer}; attempt {Attempt}", request.CustomerId, attempt);
-                continue;
+                var accepted = request.Recipients.ValidCount <= GroupCommitLimit
+                    ? await groupCommit.RunAsync((shared, token) => WriteAsync(shared, plan, token), ct)
+                    : await WriteAloneAsync(plan, ct);
+                if (accepted is null) return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
+                if (request.ScheduledAt is null) dispatch.Wake();
+                return (accepted, Outcome.Ok());
             }
-            var task = new SendTask
+            catch (BalanceChangedException)
             {
-                CustomerId = request.CustomerId,
-                SignName = signature.Name,
-                TemplateId = template.Id,
-                TemplateCode = template.TemplateCode!,
-                TemplateName = template.Name,
-                TemplateType = template.Type,
-                Category = category,
-                TemplateContent = template.Content,
-                CommonVariables = request.CommonVariables is { Count: > 0 } common ? JsonSerializer.Serialize(common) : null,
-                PerRecipientVariables = perRecipient,
-                NumberCount = request.Recipients.ValidCount,
-                InvalidCount = request.Recipients.InvalidCount,
-                DuplicateCount = request.Recipients.DuplicateCount,
-                BilledSegments = segments.Sum(s => (long)s),
-                Status = SendTaskStatus.Queued,
-                CreatedAt = now,
-                ScheduledAt = request.ScheduledAt,
-            };
-            db.SendTasks.Add(task);
-            await db.SaveChangesAsync(ct);
-            await RecipientWriter.WriteAsync(db, task.Id, request.CustomerId, Rows(request, segments, paidBy, perRecipient), request.ScheduledAt ?? now, ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            if (request.ScheduledAt is null) dispatch.Wake();
-            return (new Accepted(task.Id, task.NumberCount, task.BilledSegments), Outcome.Ok());
+                logger.LogInformation("Balance changed while charging customer {Customer}; attempt {Attempt}", request.CustomerId, attempt);
+            }
         }
         return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
+    }
+
+    private static readonly string Active = nameof(GrantStatus.Active);
+
+    private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, DateOnly Today);
+
+    /// <summary>Another send spent from the same grants between reading and charging them: plan again.</summary>
+    private sealed class BalanceChangedException : Exception;
+
+    private async Task<Accepted?> WriteAloneAsync(Plan plan, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var accepted = await WriteAsync(db, plan, ct);
+            if (accepted is not null) await transaction.CommitAsync(ct);
+            return accepted;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Charges the grants and writes the task with its recipients inside the caller's transaction; null when the
+    /// balance does not cover the send.
+    /// </summary>
+    private static async Task<Accepted?> WriteAsync(QunfaDbContext target, Plan plan, CancellationToken ct)
+    {
+        var request = plan.Request;
+        var grants = await target.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
+        var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Today);
+        if (paidBy is null) return null;
+        if (!await ChargeAsync(target, paidBy, plan.Segments, ct)) throw new BalanceChangedException();
+        var perRecipient = request.Recipients.Valid.Count > 0 && request.Recipients.Valid[0].Variables is not null;
+        var task = new SendTask
+        {
+            CustomerId = request.CustomerId,
+            SignName = plan.SignName,
+            TemplateId = plan.Template.Id,
+            TemplateCode = plan.Template.TemplateCode!,
+            TemplateName = plan.Template.Name,
+            TemplateType = plan.Template.Type,
+            Category = plan.Category,
+            TemplateContent = plan.Template.Content,
+            CommonVariables = request.CommonVariables is { Count: > 0 } common ? JsonSerializer.Serialize(common) : null,
+            PerRecipientVariables = perRecipient,
+            NumberCount = request.Recipients.ValidCount,
+            InvalidCount = request.Recipients.InvalidCount,
+            DuplicateCount = request.Recipients.DuplicateCount,
+            BilledSegments = plan.Segments.Sum(s => (long)s),
+            Status = SendTaskStatus.Queued,
+            CreatedAt = plan.Now,
+            ScheduledAt = request.ScheduledAt,
+        };
+        target.SendTasks.Add(task);
+        await target.SaveChangesAsync(ct);
+        await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, Rows(request, plan.Segments, paidBy, perRecipient), request.ScheduledAt ?? plan.Now, ct);
+        return new Accepted(task.Id, task.NumberCount, task.BilledSegments);
     }
 
     public static SmsCategory CategoryOf(TemplateType type) => type switch
@@ -132,15 +169,14 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     }
 
     /// <summary>One conditional update per grant: it succeeds only while the grant still has room.</summary>
-    private async Task<bool> ChargeAsync(int[] paidBy, int[] segments, CancellationToken ct)
+    private static async Task<bool> ChargeAsync(QunfaDbContext target, int[] paidBy, int[] segments, CancellationToken ct)
     {
         var perGrant = new Dictionary<int, int>();
         for (var i = 0; i < paidBy.Length; i++) perGrant[paidBy[i]] = perGrant.GetValueOrDefault(paidBy[i]) + segments[i];
         foreach (var (grantId, amount) in perGrant)
         {
-            var charged = await db.PackageGrants
-                .Where(g => g.Id == grantId && g.Status == GrantStatus.Active && g.Used + amount <= g.Size)
-                .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used + amount), ct);
+            var charged = await target.Database.ExecuteSqlAsync(
+                $"""UPDATE "PackageGrants" SET "Used" = "Used" + {amount} WHERE "Id" = {grantId} AND "Status" = {Active} AND "Used" + {amount} <= "Size" """, ct);
             if (charged != 1) return false;
         }
         return true;

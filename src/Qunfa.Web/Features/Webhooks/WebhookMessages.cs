@@ -10,4 +10,5 @@ public static class WebhookMessages
     public const string Saved = "回调地址已保存";
     public const string SecretRegenerated = "签名密钥已重新生成，请更新接收方的验证配置";
     public const string NoEndpoint = "请先设置回调地址";
+    public const string Removed = "回调已停用";
 }

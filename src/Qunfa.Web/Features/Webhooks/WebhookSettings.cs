@@ -54,6 +54,20 @@ public sealed class WebhookSettings(QunfaDbContext db, SecretProtector secrets, 
         return secret;
     }
 
+    /// <summary>
+    /// Stops the callbacks: the URL and secret are forgotten and what was still waiting is given up on now rather
+    /// than retried for a day against an address the customer no longer wants called. False when none was set.
+    /// </summary>
+    public async Task<bool> RemoveAsync(int customerId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.WebhookEndpoints.Where(e => e.CustomerId == customerId).ExecuteDeleteAsync(ct) == 0) return false;
+        await db.WebhookDeliveries.Where(d => d.CustomerId == customerId && d.Status == WebhookDeliveryStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, WebhookDeliveryStatus.Failed).SetProperty(d => d.LastError, WebhookMessages.Removed), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     public async Task<PagedList<WebhookDelivery>> DeliveriesAsync(int customerId, PageRequest page, CancellationToken ct)
     {
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.CustomerId == customerId);

@@ -64,6 +64,18 @@ public sealed class WebhookModel(WebhookSettings webhooks, CurrentCustomer curre
         return Redirect("/console/webhook");
     }
 
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        if (!await webhooks.RemoveAsync(current.Id, ct))
+        {
+            ModelState.AddModelError("", localizer[WebhookMessages.NoEndpoint]);
+            await LoadAsync(null, null, ct);
+            return Page();
+        }
+        TempData["Saved"] = WebhookMessages.Removed;
+        return Redirect("/console/webhook");
+    }
+
     private async Task LoadAsync(int? pageNumber, int? size, CancellationToken ct)
     {
         Endpoint = await webhooks.GetAsync(current.Id, ct);

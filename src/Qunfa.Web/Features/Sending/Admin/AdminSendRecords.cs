@@ -48,7 +48,8 @@ public sealed record AdminRecordRow(
 
 /// <summary>How the task's recipients stand, counted per status with one GROUP BY.</summary>
 public sealed record TaskTally(
-    int Delivered, long DeliveredSegments, int Failed, long FailedSegments, int Queued, int Submitted, string? FailureCode, string? FailureDescription)
+    int Delivered, long DeliveredSegments, int Failed, long FailedSegments, int Queued, int Submitted, int Unknown, int Cancelled,
+    string? FailureCode, string? FailureDescription)
 {
     public int Pending => Queued + Submitted;
 }
@@ -126,6 +127,7 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
             Count(RecipientStatus.Delivered), Segs(RecipientStatus.Delivered),
             Count(RecipientStatus.Failed), Segs(RecipientStatus.Failed),
             Count(RecipientStatus.Queued, RecipientStatus.Submitting), Count(RecipientStatus.Submitted),
+            Count(RecipientStatus.Unknown), Count(RecipientStatus.Cancelled),
             code, description);
     }
 

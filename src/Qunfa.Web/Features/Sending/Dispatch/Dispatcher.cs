@@ -18,6 +18,7 @@ public sealed class Dispatcher(
     IServiceScopeFactory scopes,
     IOptions<SendingOptions> options,
     CarrierPacer pacer,
+    GroupCommit groupCommit,
     TimeProvider time,
     ILogger<Dispatcher> logger)
 {
@@ -37,29 +38,29 @@ public sealed class Dispatcher(
 
     private readonly ConcurrentDictionary<long, TaskShape> _shapes = new();
 
-    /// <summary>Claims and submits one batch; returns how many recipients it handled (0 when nothing was due).</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken ct)
-    {
-        var claim = await ClaimAsync(ct);
-        if (claim is null) return 0;
-        await SendAsync(claim, ct);
-        return claim.Records.Count;
-    }
-
-    /// <summary>Claims the next due batch: up to 1000 numbers of one task (100 when each has its own values).</summary>
-    public async Task<Claim?> ClaimAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
-        var now = time.GetUtcNow();
-        var taskId = await ClaimStore.NextDueTaskAsync(db, now, ct);
-        if (taskId == 0) return null;
-        var shape = await ShapeAsync(db, taskId, ct);
-        var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
-        var claimId = Guid.NewGuid().ToString("N")[..24];
-        var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, now + options.Value.RecoveryDelay, ct);
-        return records.Count == 0 ? null : new Claim(claimId, shape, records);
-    }
+    /// <summary>
+    /// Claims up to <paramref name="batches"/> due batches, each up to 1000 numbers of one task (100 when each has its
+    /// own values), in one group-committed unit: claims made together cost one commit, whether of one task or many.
+    /// </summary>
+    public Task<IReadOnlyList<Claim>> ClaimAsync(int batches, CancellationToken ct) =>
+        groupCommit.RunAsync<IReadOnlyList<Claim>>(async (db, token) =>
+        {
+            var claims = new List<Claim>(batches);
+            var now = time.GetUtcNow();
+            while (claims.Count < batches)
+            {
+                // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task.
+                var taskId = await ClaimStore.NextDueTaskAsync(db, now, token);
+                if (taskId == 0) break;
+                var shape = await ShapeAsync(db, taskId, token);
+                var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
+                var claimId = Guid.NewGuid().ToString("N")[..24];
+                var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, now + options.Value.RecoveryDelay, token);
+                if (records.Count == 0) break;
+                claims.Add(new Claim(claimId, shape, records));
+            }
+            return claims;
+        }, ct);
 
     /// <summary>Submits a claimed batch and records the answer.</summary>
     public async Task SendAsync(Claim claim, CancellationToken ct)
@@ -107,7 +108,8 @@ public sealed class Dispatcher(
         switch (result.Outcome)
         {
             case AliyunOutcome.Ok:
-                await MarkSubmittedAsync(db, claim.Id, result.BizId, now, ct);
+                // The answers of the calls in flight together are recorded in one commit.
+                await groupCommit.RunAsync((shared, token) => MarkSubmittedAsync(shared, claim.Id, result.BizId, now, token), ct);
                 break;
             case AliyunOutcome.Ambiguous:
                 // Maybe sent: the claim stays as it is until recovery has asked the carrier.
