@@ -38,7 +38,8 @@ public sealed partial class ClusterDrillTests(ITestOutputHelper output)
         var numbers = Full ? 100_000 : 20_000;
         await using var carrier = await StartCarrierAsync(o => o.Latency = TimeSpan.FromMilliseconds(40));
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        var settings = Engine();
+        // Paced so that the task lasts long enough for both dispatchers to take part, however busy the machine.
+        var settings = Engine(("Qunfa:Sending:CarrierQps", "4"));
         await using var web = QunfaApp.StartOn(database, carrier, settings);
         var s = await PrepareAsync(web, carrier, numbers);
         await using var worker = await NodeProcess.StartAsync(database, carrier, WorkerOnly(settings), Ct);
