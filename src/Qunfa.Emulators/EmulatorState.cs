@@ -107,6 +107,16 @@ public sealed class EmulatorState : IDisposable
         return Account(accessKeyId).Sent.To(number).Select(m => View(m.Batch, m.Index)).ToList();
     }
 
+    /// <summary>How many messages each number was sent, in one pass over everything accepted (for drills of many numbers).</summary>
+    public IReadOnlyDictionary<string, int> SentCountsByNumber(string? accessKeyId = null)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var batch in Account(accessKeyId).Sent.All)
+            for (var i = 0; i < batch.Count; i++)
+                counts[batch.Numbers.GetString(i)] = counts.GetValueOrDefault(batch.Numbers.GetString(i)) + 1;
+        return counts;
+    }
+
     public IReadOnlyList<EmulatorSentSms> MessagesOfBiz(string bizId, string? accessKeyId = null)
     {
         var batch = Account(accessKeyId).Sent.ByBizId(bizId);

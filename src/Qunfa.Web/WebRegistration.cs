@@ -17,11 +17,14 @@ using Qunfa.Web.Features.AdminAuth;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Features.Settings;
 using Qunfa.Web.Features.Setup;
+using Qunfa.Web.Infrastructure.Cluster;
 using Qunfa.Web.Infrastructure.Localization;
+using Qunfa.Web.Infrastructure.Monitoring;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Settings;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Api;
+using Qunfa.Web.Data;
 using Qunfa.Web.Features.Carrier;
 using Qunfa.Web.Features.Messaging;
 using Qunfa.Web.Features.Sending;
@@ -43,7 +46,7 @@ public static class WebRegistration
 
         services.AddDataProtection()
             .SetApplicationName("Qunfa")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+            .PersistKeysToDbContext<QunfaDbContext>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<IPasswordHasher<AdminUser>, PasswordHasher<AdminUser>>();
         services.AddSingleton<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
@@ -123,6 +126,8 @@ public static class WebRegistration
         services.AddScoped<Features.Customers.Admin.CustomerDirectory>();
         services.AddScoped<Features.Customers.Admin.CustomerAdministration>();
         services.AddScoped<Features.Customers.Admin.MessagingDirectory>();
+        services.AddQunfaMonitoring();
+        services.ApplyWorkerRole(settings);
         return services;
     }
 
@@ -131,12 +136,14 @@ public static class WebRegistration
         // The middleware believes any sender when no proxy is named, so it runs only when some are.
         if (settings.Qunfa.KnownProxies.Count > 0)
             app.UseForwardedHeaders();
+        app.UseQunfaMonitoring(settings);
+        // A worker-only node answers health and metrics and nothing else.
+        if (!settings.Qunfa.Web.Enabled) return app;
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
-        app.MapHealthChecks("/healthz");
         app.UseSetupGate();
         app.UseAlibabaCompatAtRoot();
         app.UseApiDocsUi();

@@ -41,4 +41,20 @@ public sealed class StartupSettingsTests
         Assert.Contains("Mars/Olympus", error.Message);
         Assert.Contains("not-an-ip", error.Message);
     }
+
+    [Fact]
+    public void UploadsDirectory_DefaultsUnderTheDataDirectory_OrIsResolvedAgainstTheContentRoot()
+    {
+        Assert.Equal("/srv/qunfa/data/uploads", Read().UploadsDirectory);
+        Assert.Equal("/srv/qunfa/shared/uploads", Read(("Qunfa:UploadsDirectory", "shared/uploads")).UploadsDirectory);
+        Assert.Equal("/mnt/nfs/uploads", Read(("Qunfa:UploadsDirectory", "/mnt/nfs/uploads")).UploadsDirectory);
+    }
+
+    [Fact]
+    public void NodeWithNeitherWebNorWorkers_IsRefused()
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Read(("Qunfa:Workers:Enabled", "false"), ("Qunfa:Web:Enabled", "false")));
+        Assert.Contains("Qunfa:Web:Enabled", error.Message);
+        Assert.False(Read(("Qunfa:Workers:Enabled", "false")).Qunfa.Workers.Enabled);
+    }
 }

@@ -1,10 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Qunfa.Web.Infrastructure.Cluster;
+using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Settings;
 
 namespace Qunfa.Web.Data;
 
 public static class DatabaseRegistration
 {
+    /// <summary>Checks that decide /readyz; /healthz only says the process answers.</summary>
+    public const string ReadinessTag = "ready";
+
     private static readonly SqliteConnectionPragmas Pragmas = new();
 
     public static IServiceCollection AddQunfaDatabase(this IServiceCollection services, StartupSettings settings)
@@ -19,19 +25,51 @@ public static class DatabaseRegistration
                 break;
         }
         services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();
-        services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }
 
-    /// <summary>Applies pending migrations before the host accepts requests; /healthz stays unready until then.</summary>
+    /// <summary>
+    /// Applies pending migrations and prepares the shared key ring before the host accepts requests; /readyz stays
+    /// unready until then. On PostgreSQL nodes starting together take turns (an advisory lock held for the duration):
+    /// the second finds the schema and the key ring made.
+    /// </summary>
     public static async Task MigrateQunfaDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
-        if (db.Database.IsSqlite())
-            // WAL lets readers go on while the dispatcher writes; it is a property of the file, set once.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
+        var settings = app.Services.GetRequiredService<StartupSettings>();
+        await using var turn = settings.Database.Provider == DatabaseProvider.Postgres
+            ? await StartupTurn.TakeAsync(settings.DatabaseConnectionString)
+            : null;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+            if (db.Database.IsSqlite())
+                // WAL lets readers go on while the dispatcher writes; it is a property of the file, set once.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+        }
+        await SharedKeyRing.PrepareAsync(app.Services, CancellationToken.None);
         app.Services.GetRequiredService<DatabaseReadiness>().MarkReady();
+    }
+
+    private sealed class StartupTurn(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        private static readonly long Key = ClusterLock.KeyOf("start-up");
+
+        public static async Task<StartupTurn> TakeAsync(string connectionString)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = Key } } };
+            await take.ExecuteNonQueryAsync();
+            return new StartupTurn(connection);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = Key } } })
+                await release.ExecuteNonQueryAsync();
+            await connection.DisposeAsync();
+        }
     }
 }

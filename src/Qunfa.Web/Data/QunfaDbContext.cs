@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Api;
@@ -17,7 +18,7 @@ namespace Qunfa.Web.Data;
 /// The one model. Each database provider has its own subclass so that its migrations live apart
 /// (see docs/decisions/0002-one-context-per-provider.md).
 /// </summary>
-public abstract class QunfaDbContext(DbContextOptions options) : DbContext(options)
+public abstract class QunfaDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Installation> Installations => Set<Installation>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
@@ -46,6 +47,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();
     public DbSet<SendRollup> SendRollups => Set<SendRollup>();
     public DbSet<MessagingDeletion> MessagingDeletions => Set<MessagingDeletion>();
+    /// <summary>The Data Protection key ring every node shares (cookies, antiforgery, secrets at rest).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QunfaDbContext).Assembly);

@@ -1,12 +1,14 @@
 using Qunfa.Web.Data;
 using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Infrastructure.Cluster;
 
 namespace Qunfa.Web.Workers;
 
-/// <summary>Deletes nonces whose requests would be refused by their timestamp anyway; harmless on several nodes at once.</summary>
+/// <summary>Deletes nonces whose requests would be refused by their timestamp anyway, on one node of a cluster at a time.</summary>
 public sealed class ApiNonceCleanupWorker(
     IServiceScopeFactory scopes,
     DatabaseReadiness readiness,
+    ClusterLock cluster,
     TimeProvider time,
     ILogger<ApiNonceCleanupWorker> logger) : BackgroundService
 {
@@ -18,7 +20,7 @@ public sealed class ApiNonceCleanupWorker(
         {
             try
             {
-                if (readiness.IsReady) await RunOnceAsync(stoppingToken);
+                if (readiness.IsReady) await cluster.RunAloneAsync("api-nonce-cleanup", RunOnceAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Dispatch;
+using Qunfa.Web.Infrastructure.Cluster;
 
 namespace Qunfa.Web.Workers;
 
 /// <summary>
 /// Claims due batches, as many at once as there are free slots, and keeps up to
 /// <see cref="SendingOptions.Concurrency"/> carrier calls in flight; resolves unsettled claims and overdue receipts when it is not busy, and at least
-/// every few seconds when it is.
+/// every few seconds when it is. Claims are safe on every node (SKIP LOCKED); the lookups run on one node at a time.
 /// </summary>
 public sealed class DispatchWorker(
     Dispatcher dispatcher,
     ReceiptFollowUp followUp,
     DispatchSignal signal,
+    ClusterLock cluster,
     IOptions<SendingOptions> options,
     TimeProvider time,
     ILogger<DispatchWorker> logger) : BackgroundService
@@ -41,7 +43,7 @@ public sealed class DispatchWorker(
                 }
 
                 lastHousekeeping = time.GetUtcNow();
-                var handled = await TryAsync(async ct => await dispatcher.RecoverOnceAsync(ct) + await followUp.RunOnceAsync(ct), stoppingToken);
+                var handled = await TryAsync(HousekeepingAsync, stoppingToken);
                 if (claims.Count == 0 && handled == 0) await signal.WaitAsync(options.Value.IdleDelay, stoppingToken);
             }
         }
@@ -50,6 +52,13 @@ public sealed class DispatchWorker(
         }
         // Calls cut short by the stop leave their claims for recovery; nothing is resent blindly.
         await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private async Task<int> HousekeepingAsync(CancellationToken ct)
+    {
+        var handled = 0;
+        await cluster.RunAloneAsync("dispatch-housekeeping", async token => handled = await dispatcher.RecoverOnceAsync(token) + await followUp.RunOnceAsync(token), ct);
+        return handled;
     }
 
     private async Task SendAsync(Dispatcher.Claim claim, SemaphoreSlim slots, CancellationToken ct)

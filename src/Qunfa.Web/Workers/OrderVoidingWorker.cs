@@ -4,6 +4,7 @@ using Qunfa.Alipay.Common;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Features.Payments;
+using Qunfa.Web.Infrastructure.Cluster;
 
 namespace Qunfa.Web.Workers;
 
@@ -11,12 +12,14 @@ namespace Qunfa.Web.Workers;
 /// Voids unpaid orders older than <see cref="OrderVoidingOptions.VoidAfter"/>, but asks Alipay first
 /// (single_trade_query / alipay.trade.query): an order paid at Alipay whose notification never arrived is applied
 /// through the same payment path as a notification; otherwise it is voided (RSA2: the trade is closed first).
-/// Safe on several nodes: every change is a conditional update.
+/// Every change is a conditional update, and the rounds run on one node of a cluster at a time (<see cref="ClusterLock"/>)
+/// so Alipay is not asked twice about the same order.
 /// </summary>
 public sealed class OrderVoidingWorker(
     IServiceScopeFactory scopes,
     IOptions<OrderVoidingOptions> options,
     DatabaseReadiness readiness,
+    ClusterLock cluster,
     TimeProvider time,
     ILogger<OrderVoidingWorker> logger) : BackgroundService
 {
@@ -26,7 +29,7 @@ public sealed class OrderVoidingWorker(
         {
             try
             {
-                if (readiness.IsReady) await RunOnceAsync(stoppingToken);
+                if (readiness.IsReady) await cluster.RunAloneAsync("order-voiding", RunOnceAsync, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunfa.Aliyun.Errors;
 using Qunfa.Aliyun.Manage;
 using Qunfa.Web.Data;
+using Qunfa.Web.Infrastructure.Cluster;
 using Qunfa.Web.Features.Carrier;
 using Qunfa.Web.Features.Messaging;
 using CarrierReview = Qunfa.Aliyun.Manage.ReviewStatus;
@@ -20,6 +21,7 @@ public sealed class QualificationReviewWorker(
     IAliyunSmsManagementClient carrier,
     CarrierState carrierState,
     DatabaseReadiness readiness,
+    ClusterLock cluster,
     IOptions<QualificationReviewOptions> options,
     TimeProvider time,
     ILogger<QualificationReviewWorker> logger) : BackgroundService
@@ -40,7 +42,7 @@ public sealed class QualificationReviewWorker(
         {
             try
             {
-                if (readiness.IsReady) await RunOnceAsync(stoppingToken);
+                if (readiness.IsReady) await cluster.RunAloneAsync("qualification-review", RunOnceAsync, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

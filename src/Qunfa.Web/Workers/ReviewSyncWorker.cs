@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunfa.Aliyun.Errors;
 using Qunfa.Aliyun.Manage;
 using Qunfa.Web.Data;
+using Qunfa.Web.Infrastructure.Cluster;
 using Qunfa.Web.Features.Messaging;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
 
@@ -15,6 +16,7 @@ namespace Qunfa.Web.Workers;
 public sealed class ReviewSyncWorker(
     IServiceScopeFactory scopes,
     IOptions<ReviewSyncOptions> options,
+    ClusterLock cluster,
     TimeProvider time,
     ILogger<ReviewSyncWorker> logger) : BackgroundService
 {
@@ -41,8 +43,11 @@ public sealed class ReviewSyncWorker(
         {
             try
             {
-                await SyncSignaturesAsync(stoppingToken);
-                await SyncTemplatesAsync(stoppingToken);
+                await cluster.RunAloneAsync("review-sync", async ct =>
+                {
+                    await SyncSignaturesAsync(ct);
+                    await SyncTemplatesAsync(ct);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

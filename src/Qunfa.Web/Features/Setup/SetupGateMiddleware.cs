@@ -3,7 +3,7 @@ namespace Qunfa.Web.Features.Setup;
 /// <summary>Until the wizard is complete, every page leads to it; static files and health checks pass.</summary>
 public static class SetupGateMiddleware
 {
-    private static readonly string[] OpenPrefixes = ["/setup", "/lib/", "/css/", "/js/", "/healthz", "/favicon", "/culture"];
+    private static readonly string[] OpenPrefixes = ["/setup", "/lib/", "/css/", "/js/", "/healthz", "/readyz", "/favicon", "/culture"];
 
     public static IApplicationBuilder UseSetupGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -11,6 +11,7 @@ public sealed record StartupSettings(
     QunfaOptions Qunfa,
     DatabaseOptions Database,
     string DataDirectory,
+    string UploadsDirectory,
     string DatabaseConnectionString,
     TimeZoneInfo TimeZone)
 {
@@ -25,6 +26,12 @@ public sealed record StartupSettings(
             errors.Add("Qunfa:DataDirectory must not be empty.");
         else
             dataDirectory = Path.GetFullPath(qunfa.DataDirectory, contentRoot);
+
+        var uploadsDirectory = string.IsNullOrWhiteSpace(qunfa.UploadsDirectory)
+            ? Path.Combine(dataDirectory, "uploads")
+            : Path.GetFullPath(qunfa.UploadsDirectory, contentRoot);
+        if (!qunfa.Workers.Enabled && !qunfa.Web.Enabled)
+            errors.Add("Qunfa:Workers:Enabled and Qunfa:Web:Enabled are both false: the node would do nothing.");
 
         TimeZoneInfo? zone = null;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(qunfa.TimeZone ?? "", out zone))
@@ -62,7 +69,7 @@ public sealed record StartupSettings(
 
         if (errors.Count > 0)
             throw new InvalidSettingsException(errors);
-        return new StartupSettings(qunfa, database, dataDirectory, connectionString, zone!);
+        return new StartupSettings(qunfa, database, dataDirectory, uploadsDirectory, connectionString, zone!);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> errors) where T : new()

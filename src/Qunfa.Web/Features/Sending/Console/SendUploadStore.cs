@@ -6,7 +6,8 @@ namespace Qunfa.Web.Features.Sending.Console;
 
 /// <summary>
 /// Keeps the numbers a customer previewed (the text box or the uploaded file) on the server between 预览 and
-/// 确认发送, under the data directory in a folder of that customer, keyed by a random token. The page only
+/// 确认发送, under the uploads directory (Qunfa:UploadsDirectory, which the web nodes of a cluster share) in a
+/// folder of that customer, keyed by a random token. The page only
 /// carries the token; a token of another customer finds nothing. Entries older than <see cref="Lifetime"/> are gone.
 /// </summary>
 public sealed class SendUploadStore(StartupSettings settings, TimeProvider time)
@@ -19,7 +20,7 @@ public sealed class SendUploadStore(StartupSettings settings, TimeProvider time)
 
     public sealed record Stored(string Token, string Path, bool IsTextBox, string? FileName);
 
-    private string Root => System.IO.Path.Combine(settings.DataDirectory, "uploads");
+    private string Root => settings.UploadsDirectory;
 
     private string Folder(int customerId) => System.IO.Path.Combine(Root, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
