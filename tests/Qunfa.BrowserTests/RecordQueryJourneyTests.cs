@@ -45,6 +45,7 @@ public sealed class RecordQueryJourneyTests
         await Assertions.Expect(page.GetByTestId("records").Locator("tbody tr")).ToHaveCountAsync(4);
         await session.ScreenshotAsync("detail-by-template");
 
+        var shownPhones = await page.GetByTestId("records").Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
         await page.GetByTestId("export-xlsx").ClickAsync();
         var download = page.GetByTestId("download");
         await Assertions.Expect(download).ToBeVisibleAsync();
@@ -53,5 +54,16 @@ public sealed class RecordQueryJourneyTests
         var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
         Assert.EndsWith(".xlsx", file.SuggestedFilename, StringComparison.Ordinal);
         Assert.StartsWith("发送记录_" + SendingScenario.TemplateCode, file.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), "qunfa-download-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        await file.SaveAsAsync(path);
+        try
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(shownPhones.Select(p => p.Trim()).Order(), rows.Select(r => Convert.ToString(r["手机号"], System.Globalization.CultureInfo.InvariantCulture)).Order());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
