@@ -15,9 +15,9 @@ namespace Qunfa.Bench;
 /// </summary>
 public static partial class SendEndToEndBench
 {
-    public static async Task RunAsync(int numbers, DatabaseKind db)
+    public static async Task RunAsync(int numbers, DatabaseKind db, int nodes = 1)
     {
-        Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {nodes} node(s), {Environment.ProcessorCount} cores");
         PointTestHostAtWebProject();
         var settings = new Dictionary<string, string>
         {
@@ -26,9 +26,12 @@ public static partial class SendEndToEndBench
             ["Qunfa:Sending:CarrierQps"] = "0",
             ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
         };
-        var setup = await SendingScenario.PrepareAsync(await QunfaApp.StartOnLoopbackAsync(db, SendingScenario.Settings(settings)), balance: numbers * 2);
+        await using var cluster = nodes > 1 ? await Cluster.StartAsync(db, nodes, settings) : null;
+        var setup = cluster is null
+            ? await SendingScenario.PrepareAsync(await QunfaApp.StartOnLoopbackAsync(db, SendingScenario.Settings(settings)), balance: numbers * 2)
+            : await cluster.PrepareAsync(balance: numbers * 2);
         await using var app = setup.App;
-        var carrier = CustomerScenario.Sandbox(app);
+        var carrier = cluster?.Carrier.State ?? CustomerScenario.Sandbox(app);
         // Receipts start once every number is with the carrier, so the two rates are measured apart.
         carrier.Options.ReportDelay = TimeSpan.FromSeconds(Math.Max(5, numbers / 40_000));
 
@@ -72,6 +75,45 @@ public static partial class SendEndToEndBench
         Console.WriteLine($"  peak working set of this process (host + emulator + client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB   target ≤ 1 GB");
         var sentTwice = await app.WithDbAsync(d => d.SendRecords.CountAsync(r => r.Attempts > 1));
         Console.WriteLine($"  records claimed more than once: {sentTwice:N0}; carrier accepted {carrier.Counters.AcceptedMessages:N0} for {numbers:N0} numbers");
+    }
+
+    /// <summary>
+    /// Several nodes on one PostgreSQL database: this process's host (web and workers) and worker-only nodes
+    /// running Qunfa.Web.dll as processes of their own, all with the same emulator outside them.
+    /// </summary>
+    private sealed class Cluster : IAsyncDisposable
+    {
+        private readonly List<NodeProcess> _workers = [];
+        private Dictionary<string, string> _settings = [];
+
+        public required TestDatabase Database { get; init; }
+        public required Qunfa.Emulators.EmulatorHost Carrier { get; init; }
+
+        public static async Task<Cluster> StartAsync(DatabaseKind db, int nodes, Dictionary<string, string> settings)
+        {
+            if (db != DatabaseKind.Postgres) throw new InvalidOperationException("Several nodes share a PostgreSQL database.");
+            var carrier = await Qunfa.Emulators.EmulatorHost.StartAsync();
+            Qunfa.Web.Features.Carrier.SandboxCarrier.SeedDemoAccount(carrier.State);
+            var cluster = new Cluster { Database = await TestDatabase.CreateAsync(db), Carrier = carrier, _settings = SendingScenario.Settings(settings) };
+            cluster._settings["Qunfa:Web:Enabled"] = "true";
+            return cluster;
+        }
+
+        public async Task<SendingScenario.Setup> PrepareAsync(int balance)
+        {
+            var setup = await SendingScenario.PrepareAsync(QunfaApp.StartOn(Database, Carrier, _settings), balance);
+            Carrier.State.SeedTemplate(SendingScenario.TemplateCode, SendingScenario.Content, templateType: 1);
+            var workerOnly = new Dictionary<string, string>(_settings) { ["Qunfa:Web:Enabled"] = "false" };
+            _workers.Add(await NodeProcess.StartAsync(Database, Carrier, workerOnly, CancellationToken.None));
+            return setup;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var worker in _workers) await worker.DisposeAsync();
+            await Carrier.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 
     /// <summary>The test host finds Qunfa.Web's content root through a test assembly; a console program names it.</summary>
