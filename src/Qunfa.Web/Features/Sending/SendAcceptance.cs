@@ -48,7 +48,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
         var (segments, problem) = SegmentsPerRecipient(request, signature.Name, template.Content);
         if (problem is not null) return (null, Outcome.Fail("", problem));
-        var plan = new Plan(request, signature.Name, template, segments, CategoryOf(template.Type), now, clock.Today, clock);
+        var plan = new Plan(request, signature.Name, template, segments, CategoryOf(template.Type), now, clock);
 
         for (var attempt = 1; attempt <= ChargeAttempts; attempt++)
         {
@@ -71,7 +71,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
     private static readonly string Active = nameof(GrantStatus.Active);
 
-    private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, DateOnly Today, OperatorClock Clock);
+    private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, OperatorClock Clock);
 
     /// <summary>Another send spent from the same grants between reading and charging them: plan again.</summary>
     private sealed class BalanceChangedException : Exception;
@@ -99,7 +99,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     {
         var request = plan.Request;
         var grants = await target.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
-        var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Today);
+        var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Clock.Today);
         if (paidBy is null) return null;
         if (!await ChargeAsync(target, paidBy, plan.Segments, ct)) throw new BalanceChangedException();
         var perRecipient = request.Recipients.Valid.Count > 0 && request.Recipients.Valid[0].Variables is not null;
