@@ -24,8 +24,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    // CI runs the browser tests beside the integration suite on two cores; Playwright's 5 s default
+    // for an expectation was exceeded there by a first, cold render (Swagger UI building the OpenAPI document).
+    private const float ExpectTimeoutMs = 20_000;
+
     public static async Task<BrowserSession> OpenAsync(Uri baseUrl, string testName)
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         var chromium = Requirements.Chromium();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

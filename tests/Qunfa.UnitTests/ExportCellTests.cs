@@ -28,6 +28,10 @@ public sealed class ExportCellTests
         Assert.Equal("发送记录_通知_模板_全部_20261101-20261128.csv", RecordExport.FileName(byTemplate, TableFormat.Csv));
     }
 
+    [Fact]
+    public void FileName_ReplacesWhatWouldBreakADownloadHeader() =>
+        Assert.Equal("订单列表_a_b_c_d_e.xlsx", TableFile.FileName(["订单列表", "a\"b,c;d\\e"], TableFormat.Xlsx));
+
     [Theory]
     [InlineData("phone", "138 0000 0000", "", "all", "2026-11-01", "2026-11-28", null)]
     [InlineData("phone", "+86 138-0000-0000", "", "failed", "2026-11-01", "2026-11-01", null)]

@@ -12,8 +12,6 @@ public sealed class OrderExport(AdminOrders orders, OperatorClock clock)
     public static readonly string[] Columns =
         ["订单编号", "企业名称", "邮箱", "联系人", "手机号", "短信包类型", "短信包规格", "购买时长(月)", "创建时间", "支付时间", "状态", "商品金额", "订单金额", "支付宝流水号"];
 
-    public const string ContentType = TableFile.XlsxContentType;
-
     /// <summary>Writes the file and returns it open at the start; the file disappears when the stream is closed.</summary>
     public Task<Stream> WriteAsync(OrderFilter filter, CancellationToken ct) =>
         TableFile.WriteTempAsync(Rows(filter), TableFormat.Xlsx, "订单列表", ct);

@@ -23,7 +23,7 @@ public static class VolumeExport
         if (f.TemplateType is { } type) parts.Add(Messaging.ReviewStatusMap.Label(type));
         if (f.TemplateName is not null) parts.Add("模板" + f.TemplateName);
         parts.Add(TableFile.Stamp(localNow));
-        return TableFile.FileName(parts.Select(p => p.Replace('"', '_').Replace(',', '_').Replace(';', '_')), format);
+        return TableFile.FileName(parts, format);
     }
 
     private static IEnumerable<object[]> Rows(VolumeQuery.Result result)

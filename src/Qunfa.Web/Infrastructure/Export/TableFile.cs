@@ -64,11 +64,15 @@ public static class TableFile
         }
     }
 
-    /// <summary>A file name from its parts, with what a file system refuses replaced.</summary>
+    // Besides what a file system refuses, the characters that end a quoted Content-Disposition value
+    // or separate its parameters are replaced too: filters typed by a user end up in these names.
+    private static readonly char[] Unsafe = [.. Path.GetInvalidFileNameChars(), '"', ',', ';', '\\'];
+
+    /// <summary>A file name from its parts, with what a file system or a download header would refuse replaced.</summary>
     public static string FileName(IEnumerable<string> parts, TableFormat format)
     {
         var name = string.Join("_", parts.Where(p => !string.IsNullOrWhiteSpace(p))) + Extension(format);
-        foreach (var c in Path.GetInvalidFileNameChars()) name = name.Replace(c, '_');
+        foreach (var c in Unsafe) name = name.Replace(c, '_');
         return name;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qunfa.Web.Features.Orders;
+using Qunfa.Web.Infrastructure.Export;
 using Qunfa.Web.Infrastructure.Paging;
 using Qunfa.Web.Infrastructure.Time;
 
@@ -31,6 +32,6 @@ public sealed class IndexModel(AdminOrders orders, OrderExport export, OperatorC
         Filter = OrderFilter.Parse(Query, StatusText, From, To);
         var file = await export.WriteAsync(Filter, ct);
         await orders.LogExportAsync(Filter, ct);
-        return File(file, OrderExport.ContentType, OrderExport.FileName(Filter, clock.ToLocal(clock.UtcNow)));
+        return File(file, TableFile.XlsxContentType, OrderExport.FileName(Filter, clock.ToLocal(clock.UtcNow)));
     }
 }
