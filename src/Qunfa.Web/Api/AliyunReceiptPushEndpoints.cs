@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Qunfa.Aliyun.Notifications;
 using Qunfa.Web.Features.Push;
 using Qunfa.Web.Features.Replies;
@@ -17,7 +18,7 @@ public static class AliyunReceiptPushEndpoints
     public static IEndpointRouteBuilder MapAliyunReceiptPushEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/aliyun/push/{token}").DisableAntiforgery();
-        group.MapPost("/sms-report", async (string token, HttpRequest request, PushTokenService tokens, ReceiptApplier applier, CancellationToken ct) =>
+        group.MapPost("/sms-report", async (string token, HttpRequest request, PushTokenService tokens, ReceiptBatcher receipts, CancellationToken ct) =>
         {
             if (!await tokens.IsValidAsync(token, ct)) return Results.NotFound();
             var body = await ReadAsync(request, ct);
@@ -31,11 +32,10 @@ public static class AliyunReceiptPushEndpoints
             {
                 return Results.BadRequest();
             }
-            var waiting = 0;
-            foreach (var report in reports)
-                if (await applier.ApplyAsync(report, ct) == ReceiptApplier.Result.Unknown && !string.IsNullOrEmpty(report.OutId))
-                    waiting++;
-            return waiting > 0 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Acknowledged();
+            // The whole array is applied as one batch, together with whatever the queue readers bring meanwhile.
+            var results = reports.Count == 0 ? [] : await receipts.ApplyAsync(reports, ct);
+            var waiting = reports.Where((report, i) => results[i] == ReceiptApplier.Result.Unknown && !string.IsNullOrEmpty(report.OutId)).Any();
+            return waiting ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Acknowledged();
         });
         group.MapPost("/sms-up", async (string token, HttpRequest request, PushTokenService tokens, ReplyIngestion replies, CancellationToken ct) =>
         {
@@ -60,10 +60,19 @@ public static class AliyunReceiptPushEndpoints
 
     private static IResult Acknowledged() => Results.Text(HttpPushAcknowledgement.Body, HttpPushAcknowledgement.ContentType);
 
+    /// <summary>The body as text, or null when it is over <see cref="MaxBody"/> — declared or, when chunked, as read.</summary>
     private static async Task<string?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength is > MaxBody) return null;
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(ct);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBody;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            return await reader.ReadToEndAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
     }
 }
