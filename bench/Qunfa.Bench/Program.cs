@@ -20,7 +20,7 @@ switch (scenario)
     case "send-1m":
         await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
-            args.Contains("2nodes") ? 2 : 1);
+            args.Contains("2nodes") ? 2 : 1, args.Contains("push"));
         break;
     case "stats-10m":
         await StatisticsBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var records) ? records : 10_000_000);
@@ -32,7 +32,8 @@ switch (scenario)
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
         Console.WriteLine("           api-single [seconds]  — single-number sends through the signed HTTP API from 32 concurrent clients");
-        Console.WriteLine("           send-1m [numbers] [postgres [2nodes]]  — a CSV task end to end through the console and the engine against the sandbox carrier");
+        Console.WriteLine("           send-1m [numbers] [postgres [2nodes]] [push]  — a CSV task end to end through the console and the engine against the sandbox carrier;");
+        Console.WriteLine("             receipts read from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL");
         Console.WriteLine("           stats-10m [records]  — 首页 and 发送量统计 timed over 10,000,000 recipient records of 200 customers in 90 days (SQLite)");
         Console.WriteLine("           records-query [records] [postgres]  — 发送记录查询's queries timed, with their plans, on a seeded table (3,000,000 records by default)");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");

@@ -3,21 +3,26 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Testing;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Push;
 using Qunfa.Web.Features.Settings;
 
 namespace Qunfa.Bench;
 
 /// <summary>
 /// A 1,000,000-number CSV task end to end on one host (SQLite by default) against the sandbox carrier:
-/// uploaded and confirmed through the console pages, dispatched, and every receipt applied.
+/// uploaded and confirmed through the console pages, dispatched, and every receipt applied, read from the MNS
+/// queue or, with push, POSTed by the carrier to the host's HTTP push URL.
 /// </summary>
 public static partial class SendEndToEndBench
 {
-    public static async Task RunAsync(int numbers, DatabaseKind db, int nodes = 1)
+    public static async Task RunAsync(int numbers, DatabaseKind db, int nodes = 1, bool push = false)
     {
-        Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {nodes} node(s), {Environment.ProcessorCount} cores");
+        // The other nodes are served in memory, where the carrier cannot reach them.
+        if (push && nodes > 1) throw new InvalidOperationException("push is measured on one node.");
+        Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {nodes} node(s), {Environment.ProcessorCount} cores, receipts {(push ? "by HTTP push" : "from MNS")}");
         PointTestHostAtWebProject();
         var settings = new Dictionary<string, string>
         {
@@ -34,6 +39,7 @@ public static partial class SendEndToEndBench
         var carrier = cluster?.Carrier.State ?? CustomerScenario.Sandbox(app);
         // Receipts start once every number is with the carrier, so the two rates are measured apart.
         carrier.Options.ReportDelay = TimeSpan.FromSeconds(Math.Max(5, numbers / 40_000));
+        if (push) carrier.Options.ReportPushUrl = await PushUrlAsync(app);
 
         var csv = Csv(numbers);
         Console.WriteLine($"  file: {csv.Length / 1024.0 / 1024.0:F1} MB CSV");
@@ -71,10 +77,21 @@ public static partial class SendEndToEndBench
         var sendSeconds = (allSubmitted!.Value - queued).TotalSeconds;
         var receiptSeconds = (allReceipts.Value - firstReceipt!.Value).TotalSeconds;
         Console.WriteLine($"  handed to the carrier: {numbers / sendSeconds:N0} numbers/s ({sendSeconds:F2} s, {carrier.Counters.AcceptedSendCalls:N0} calls)   target ≥ 100,000/s");
-        Console.WriteLine($"  receipts applied: {numbers / receiptSeconds:N0}/s ({receiptSeconds:F2} s, {carrier.Counters.MnsReceived:N0} MNS messages read)   target ≥ 100,000/s");
+        var counters = carrier.Counters;
+        var path = push
+            ? $"HTTP push: {counters.ReportsPushed:N0} reports in {counters.PushRequests:N0} POSTs, {counters.PushFailures:N0} unacknowledged, {counters.PushesGivenUp:N0} given up; {counters.MnsReceived:N0} MNS messages read"
+            : $"MNS: {counters.MnsReceived:N0} messages read";
+        Console.WriteLine($"  receipts applied: {numbers / receiptSeconds:N0}/s ({receiptSeconds:F2} s, {path})   target ≥ 100,000/s");
         Console.WriteLine($"  peak working set of this process (host + emulator + client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB   target ≤ 1 GB");
         var sentTwice = await app.WithDbAsync(d => d.SendRecords.CountAsync(r => r.Attempts > 1));
         Console.WriteLine($"  records claimed more than once: {sentTwice:N0}; carrier accepted {carrier.Counters.AcceptedMessages:N0} for {numbers:N0} numbers");
+    }
+
+    private static async Task<Uri> PushUrlAsync(QunfaApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<PushTokenService>().GetOrCreateAsync(CancellationToken.None);
+        return new Uri(app.RootUri, PushTokenService.ReportPath(token));
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ namespace Qunfa.Emulators;
 public sealed class EmulatorCounters
 {
     private long _rpcRequests, _rpcErrors, _sendCalls, _acceptedMessages, _reportedMessages, _failedReports,
-        _duplicateReports, _mnsReceived, _mnsDeleted, _injectedServerErrors, _droppedConnections;
+        _duplicateReports, _mnsReceived, _mnsDeleted, _injectedServerErrors, _droppedConnections,
+        _reportsPushed, _pushRequests, _pushFailures, _pushRetries, _pushesGivenUp;
 
     public long RpcRequests => Interlocked.Read(ref _rpcRequests);
 
@@ -27,6 +28,20 @@ public sealed class EmulatorCounters
     public long InjectedServerErrors => Interlocked.Read(ref _injectedServerErrors);
 
     public long DroppedConnections => Interlocked.Read(ref _droppedConnections);
+
+    /// <summary>Reports in acknowledged HTTP pushes (duplicates included).</summary>
+    public long ReportsPushed => Interlocked.Read(ref _reportsPushed);
+
+    /// <summary>Every POST of a report array, retries included.</summary>
+    public long PushRequests => Interlocked.Read(ref _pushRequests);
+
+    /// <summary>POSTs not acknowledged: another status or body, an error or a timeout.</summary>
+    public long PushFailures => Interlocked.Read(ref _pushFailures);
+
+    public long PushRetries => Interlocked.Read(ref _pushRetries);
+
+    /// <summary>Report arrays dropped after the last retry failed.</summary>
+    public long PushesGivenUp => Interlocked.Read(ref _pushesGivenUp);
 
     internal void RecordRpc(bool success)
     {
@@ -58,4 +73,14 @@ public sealed class EmulatorCounters
     internal void AddInjectedServerError() => Interlocked.Increment(ref _injectedServerErrors);
 
     internal void AddDroppedConnection() => Interlocked.Increment(ref _droppedConnections);
+
+    internal void AddPushRequest() => Interlocked.Increment(ref _pushRequests);
+
+    internal void AddPushed(int reports) => Interlocked.Add(ref _reportsPushed, reports);
+
+    internal void AddPushFailure() => Interlocked.Increment(ref _pushFailures);
+
+    internal void AddPushRetry() => Interlocked.Increment(ref _pushRetries);
+
+    internal void AddPushGivenUp() => Interlocked.Increment(ref _pushesGivenUp);
 }

@@ -34,6 +34,24 @@ public sealed class EmulatorOptions
     /// <summary>Per queue; the oldest unreceived messages are dropped beyond this, like MNS retention expiring them.</summary>
     public int MnsMaxQueuedMessages { get; set; } = 5_000_000;
 
+    /// <summary>
+    /// When set, SmsReports are POSTed here as JSON arrays (Alibaba's HTTP batch push) instead of being
+    /// enqueued in MNS; null keeps the MNS queue.
+    /// </summary>
+    public Uri? ReportPushUrl { get; set; }
+
+    /// <summary>Reports per POST at most; reports of several send batches may share one.</summary>
+    public int ReportPushBatchSize { get; set; } = 1000;
+
+    /// <summary>POSTs in flight at once.</summary>
+    public int ReportPushConcurrency { get; set; } = 4;
+
+    /// <summary>An unacknowledged POST is sent again after each of these, then given up.</summary>
+    public List<TimeSpan> ReportPushRetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)];
+
+    /// <summary>A POST not answered within this counts as failed (wall clock, not the configured TimeProvider).</summary>
+    public TimeSpan ReportPushTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan OssPolicyLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Oldest send batches are forgotten beyond this many numbers so long benchmarks stay bounded.</summary>

@@ -12,10 +12,11 @@ public static class EmulatorServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+        s.AddHttpClient(Sms.ReportPusher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         s.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<EmulatorOptions>>().Value;
-            return new EmulatorState(o, o.TimeProvider ?? sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new EmulatorState(o, o.TimeProvider ?? sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<IHttpClientFactory>());
         });
         return s;
     }

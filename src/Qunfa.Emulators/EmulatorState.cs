@@ -13,7 +13,7 @@ using Qunfa.Emulators.Sms;
 namespace Qunfa.Emulators;
 
 /// <summary>All emulator state, in memory; also the inspection and seeding surface for tests and the benchmark.</summary>
-public sealed class EmulatorState : IDisposable
+public sealed class EmulatorState : IDisposable, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -25,7 +25,7 @@ public sealed class EmulatorState : IDisposable
     private long _templateCounter = 100_000_000 + Random.Shared.Next(0, 800_000_000);
     private long _smsUpSequence;
 
-    internal EmulatorState(EmulatorOptions options, TimeProvider time)
+    internal EmulatorState(EmulatorOptions options, TimeProvider time, IHttpClientFactory httpClientFactory)
     {
         Options = options;
         Time = time;
@@ -45,6 +45,7 @@ public sealed class EmulatorState : IDisposable
         Dice = new FaultDice(options.Seed);
         Nonces = new NonceRegistry(time, options.MaxClockSkew);
         Dispatcher = new SmsDispatcher(this);
+        Pusher = new ReportPusher(this, httpClientFactory);
         Reviews = new ReviewDesk(this);
         foreach (var sign in options.SeedSigns)
         {
@@ -74,6 +75,8 @@ public sealed class EmulatorState : IDisposable
     internal OssStore Oss { get; } = new();
 
     internal SmsDispatcher Dispatcher { get; }
+
+    internal ReportPusher Pusher { get; }
 
     internal ReviewDesk Reviews { get; }
 
@@ -218,7 +221,18 @@ public sealed class EmulatorState : IDisposable
         account.Queue(MnsMessageTypes.SmsUp).Enqueue(new SingleMessageSource(body.ToJsonString(Json)), 0, 1, Time.GetUtcNow());
     }
 
-    public void Dispose() => Scheduler.Dispose();
+    public void Dispose()
+    {
+        Scheduler.Dispose();
+        Pusher.Stop();
+    }
+
+    /// <summary>Also waits for pushes in flight to end, so none outlives the host.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Scheduler.Dispose();
+        await Pusher.DisposeAsync();
+    }
 
     private AccountState Account(string? accessKeyId) =>
         accessKeyId is null ? _defaultAccount

@@ -8,7 +8,8 @@ namespace Qunfa.Emulators.Sms;
 /// <summary>One accepted SendSms/SendBatchSms call; per-number data lives in arrays to avoid an object per number.</summary>
 internal sealed class SmsBatch : IMnsMessageSource
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Chinese text unescaped, as Alibaba writes it.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public required string BizId { get; init; }
 
@@ -73,28 +74,32 @@ internal sealed class SmsBatch : IMnsMessageSource
         Reported = true;
     }
 
-    
-
     public string MessageId(int index) => BizId.Replace("^", "", StringComparison.Ordinal) + index.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 
     public string MessageBody(int index)
     {
-        var failure = Failure(index);
         using var buffer = new MemoryStream(256);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("phone_number", Numbers[index]);
-            w.WriteString("send_time", ChinaTime.Format(SendTime));
-            w.WriteString("report_time", ChinaTime.Format(ReportTime));
-            w.WriteBoolean("success", failure is null);
-            w.WriteString("err_code", failure?.ErrCode ?? "DELIVERED");
-            w.WriteString("err_msg", failure?.ErrMessage ?? "用户接收成功");
-            w.WriteString("sms_size", TemplateText.Segments(Content(index)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("biz_id", BizId);
-            w.WriteString("out_id", OutId ?? "");
-            w.WriteEndObject();
+            WriteReport(w, index);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The SmsReport of one number as an object; the MNS body and each element of an HTTP push array.</summary>
+    public void WriteReport(Utf8JsonWriter w, int index)
+    {
+        var failure = Failure(index);
+        w.WriteStartObject();
+        w.WriteString("phone_number", Numbers[index]);
+        w.WriteString("send_time", ChinaTime.Format(SendTime));
+        w.WriteString("report_time", ChinaTime.Format(ReportTime));
+        w.WriteBoolean("success", failure is null);
+        w.WriteString("err_code", failure?.ErrCode ?? "DELIVERED");
+        w.WriteString("err_msg", failure?.ErrMessage ?? "用户接收成功");
+        w.WriteString("sms_size", TemplateText.Segments(Content(index)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("biz_id", BizId);
+        w.WriteString("out_id", OutId ?? "");
+        w.WriteEndObject();
     }
 }

@@ -2,7 +2,10 @@ using Qunfa.Emulators.Mns;
 
 namespace Qunfa.Emulators.Sms;
 
-/// <summary>Records accepted batches and, after ReportDelay, publishes one SmsReport per number.</summary>
+/// <summary>
+/// Records accepted batches and, after ReportDelay, publishes one SmsReport per number: in the MNS queue,
+/// or POSTed to ReportPushUrl when that is set.
+/// </summary>
 internal sealed class SmsDispatcher(EmulatorState state)
 {
     public void Accept(AccountState account, SmsBatch batch)
@@ -16,19 +19,35 @@ internal sealed class SmsDispatcher(EmulatorState state)
     {
         var now = state.Time.GetUtcNow();
         batch.MarkReported(now);
+        state.Counters.AddReported(batch.Count, batch.FailedCount);
+        var duplicates = Duplicates(batch);
+        if (state.Options.ReportPushUrl is { } url)
+        {
+            state.Pusher.Push(url, batch, duplicates);
+            return;
+        }
         var queue = account.Queue(MnsMessageTypes.SmsReport);
         queue.Enqueue(batch, 0, batch.Count, now);
-        state.Counters.AddReported(batch.Count, batch.FailedCount);
+        foreach (var index in duplicates)
+        {
+            queue.Enqueue(batch, index, 1, now);
+        }
+    }
+
+    private List<int> Duplicates(SmsBatch batch)
+    {
+        var duplicates = new List<int>();
         if (state.Options.DuplicateReportRate > 0)
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 if (state.Dice.Roll(state.Options.DuplicateReportRate))
                 {
-                    queue.Enqueue(batch, i, 1, now);
+                    duplicates.Add(i);
                     state.Counters.AddDuplicateReport();
                 }
             }
         }
+        return duplicates;
     }
 }
