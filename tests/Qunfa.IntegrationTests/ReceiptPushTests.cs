@@ -51,4 +51,23 @@ public sealed class ReceiptPushTests
         Assert.Equal(readFromMns, sandbox.Counters.MnsReceived);
         Assert.Equal(0, sandbox.QueueCounts(reportQueue).Visible);
     }
+
+    [Fact]
+    public async Task Push_OfAChunkedBodyOverTheLimit_IsRefusedWhileReading()
+    {
+        await using var app = await QunfaApp.StartOnLoopbackAsync(DatabaseKind.Sqlite);
+        using (var setup = app.CreatePageClient()) await SetupScenario.CompleteWithSandboxAsync(setup);
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+            token = await scope.ServiceProvider.GetRequiredService<PushTokenService>().GetOrCreateAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
+        // No Content-Length: the size is known only while the body is read.
+        var oversized = new string(' ', 5_000_000) + "[]";
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(oversized)));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, PushTokenService.ReportPath(token)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 }
