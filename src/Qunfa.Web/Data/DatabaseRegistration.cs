@@ -47,6 +47,7 @@ public static class DatabaseRegistration
                 // WAL lets readers go on while the dispatcher writes; it is a property of the file, set once.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite()) await SqlitePlannerStatistics.WriteAsync(db, CancellationToken.None);
         }
         await SharedKeyRing.PrepareAsync(app.Services, CancellationToken.None);
         app.Services.GetRequiredService<DatabaseReadiness>().MarkReady();

@@ -50,9 +50,9 @@ public sealed class ReceiptFollowUp(IServiceScopeFactory scopes, IOptions<Sendin
         if (expired.Count > 0)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var perTask = await db.SendRecords.Where(r => expired.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            var perTask = await db.SendRecords.Where(r => EF.Parameter(expired).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            var changed = await db.SendRecords.Where(r => expired.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            var changed = await db.SendRecords.Where(r => EF.Parameter(expired).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.Status, RecipientStatus.Unknown)
                     .SetProperty(r => r.ReportedAt, now)
@@ -64,12 +64,12 @@ public sealed class ReceiptFollowUp(IServiceScopeFactory scopes, IOptions<Sendin
         if (later.Count > 0)
         {
             var next = now + options.Value.ReceiptTimeout;
-            await db.SendRecords.Where(r => later.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            await db.SendRecords.Where(r => EF.Parameter(later).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.NextAttemptAt, next), ct);
         }
         if (expired.Count > 0)
         {
-            var tasks = await db.SendRecords.AsNoTracking().Where(r => expired.Contains(r.Id)).Select(r => r.TaskId).Distinct().ToListAsync(ct);
+            var tasks = await db.SendRecords.AsNoTracking().Where(r => EF.Parameter(expired).Contains(r.Id)).Select(r => r.TaskId).Distinct().ToListAsync(ct);
             await scope.ServiceProvider.GetRequiredService<RecordSettlement>().CompleteAsync(tasks, ct);
         }
         return overdue.Count;

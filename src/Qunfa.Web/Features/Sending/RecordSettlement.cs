@@ -8,7 +8,8 @@ namespace Qunfa.Web.Features.Sending;
 
 /// <summary>
 /// Final states of recipients: each change is conditional on the record's current state, and a failure
-/// refunds its segments to the grant that paid, once, in the same transaction (SPEC §2).
+/// refunds its segments to the grant that paid, once, in the same transaction (SPEC §2). Id lists go as one array
+/// parameter (<see cref="EF.Parameter{T}"/>), not one SQL variable per id, which costs quadratic time to bind on SQLite.
 /// </summary>
 public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions> options, TimeProvider time, RollupWriter rollups)
 {
@@ -18,13 +19,13 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
     public async Task<int> FailAsync(IReadOnlyCollection<long> ids, RecipientStatus[] from, string? code, string? description, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var rows = await db.SendRecords.Where(r => ids.Contains(r.Id) && from.Contains(r.Status))
+        var rows = await db.SendRecords.Where(r => EF.Parameter(ids).Contains(r.Id) && from.Contains(r.Status))
             .Select(r => new Settled(r.Id, r.TaskId, r.GrantId, r.Segments)).ToListAsync(ct);
         if (rows.Count == 0) return 0;
         var refund = options.Value.RefundFailed;
         var now = time.GetUtcNow();
         var rowIds = rows.Select(r => r.Id).ToList();
-        var changed = await db.SendRecords.Where(r => rowIds.Contains(r.Id) && from.Contains(r.Status))
+        var changed = await db.SendRecords.Where(r => EF.Parameter(rowIds).Contains(r.Id) && from.Contains(r.Status))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.Status, RecipientStatus.Failed)
                 .SetProperty(r => r.Code, Trim(code, 64))
@@ -63,11 +64,11 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var tasks = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            var tasks = await db.SendRecords.Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
             if (tasks.Count == 0) return 0;
             var now = time.GetUtcNow();
-            var changed = await db.SendRecords.Where(r => ids.Contains(r.Id) && r.Status == RecipientStatus.Submitted)
+            var changed = await db.SendRecords.Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.Status, RecipientStatus.Delivered)
                     .SetProperty(r => r.Code, "DELIVERED")
