@@ -33,14 +33,17 @@ internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRec
         b.Property(x => x.ClaimId).HasMaxLength(32);
         b.HasOne<SendTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PackageGrant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
-        // The dispatcher's claim, the recovery of claims, and the receipts' lookup.
+        // The dispatcher's claim, the recovery of claims, and the receipts' lookup. A record has no claim or BizId
+        // until the dispatcher takes it, so those two indexes (and the outbox's below) leave queued records out: a
+        // million-number task is inserted without a million NULL entries, one index of them placed by random phone
+        // number (together about a third of its insert time on SQLite).
         b.HasIndex(x => new { x.Status, x.NextAttemptAt, x.Id });
-        b.HasIndex(x => x.ClaimId);
-        b.HasIndex(x => new { x.BizId, x.Phone });
+        b.HasIndex(x => x.ClaimId).HasFilter("\"ClaimId\" IS NOT NULL");
+        b.HasIndex(x => new { x.BizId, x.Phone }).HasFilter("\"BizId\" IS NOT NULL");
         // Claims walk a task's queued rows in id order; the tallies group a task's rows by status.
         b.HasIndex(x => new { x.TaskId, x.Status, x.Id });
         b.HasIndex(x => new { x.Phone, x.TaskId });
-        // The webhook outbox reads each customer's settled records in (ReportedAt, Id) order.
-        b.HasIndex(x => new { x.CustomerId, x.ReportedAt, x.Id });
+        // The webhook outbox reads each customer's settled records in (ReportedAt, Id) order; unsettled ones are left out.
+        b.HasIndex(x => new { x.CustomerId, x.ReportedAt, x.Id }).HasFilter("\"ReportedAt\" IS NOT NULL");
     }
 }

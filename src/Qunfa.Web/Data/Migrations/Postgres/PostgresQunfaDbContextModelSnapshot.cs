@@ -1121,15 +1121,18 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimId");
+                    b.HasIndex("ClaimId")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
 
                     b.HasIndex("GrantId");
 
-                    b.HasIndex("BizId", "Phone");
+                    b.HasIndex("BizId", "Phone")
+                        .HasFilter("\"BizId\" IS NOT NULL");
 
                     b.HasIndex("Phone", "TaskId");
 
-                    b.HasIndex("CustomerId", "ReportedAt", "Id");
+                    b.HasIndex("CustomerId", "ReportedAt", "Id")
+                        .HasFilter("\"ReportedAt\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
