@@ -27,6 +27,18 @@ internal sealed class MnsMessage(IMnsMessageSource source, int index, long enque
 
     public string BodyMd5 => _md5 ??= Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(Body)));
 
+    /// <summary>
+    /// A deleted message stays in the in-flight heap until its visibility timeout passes; what it rendered is
+    /// dropped now, or a fast consumer would keep tens of seconds of message bodies alive.
+    /// </summary>
+    public void MarkDeleted()
+    {
+        Deleted = true;
+        ReceiptHandle = null;
+        _body = null;
+        _md5 = null;
+    }
+
     public ReceivedMessage Snapshot() =>
         new(Id, ReceiptHandle!, BodyMd5, Body, EnqueueTimeMs, NextVisibleTimeMs, FirstDequeueTimeMs, DequeueCount);
 }

@@ -90,7 +90,7 @@ internal sealed class MnsQueue(string name, TimeSpan visibilityTimeout, int maxQ
             {
                 return false;
             }
-            m.Deleted = true;
+            m.MarkDeleted();
             return true;
         }
     }
