@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Testing;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Push;
 using Qunfa.Web.Features.Settings;
 
@@ -27,7 +28,8 @@ public static partial class SendEndToEndBench
         var settings = new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Qunfa:Sending:Concurrency"] = "8",
+            // The production engine settings (readers, calls in flight), not the test rig's.
+            ["Qunfa:Sending:ReceiptReaders"] = new SendingOptions().ReceiptReaders.ToString(CultureInfo.InvariantCulture),
             ["Qunfa:Sending:CarrierQps"] = "0",
             ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
         };

@@ -36,6 +36,8 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // EF probes for the migrations table before creating it and logs the expected failure as an error.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
+            // Dozens of test hosts share the machine; each keeps the 16 queue readers the tests were written with.
+            ["Qunfa:Sending:ReceiptReaders"] = "16",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             _settings[key] = value;
