@@ -8,6 +8,7 @@ using MiniExcelLibs;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Settings;
+using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Infrastructure.Export;
 using Qunfa.Web.Infrastructure.Time;
 
@@ -263,6 +264,10 @@ public sealed partial class RecordQueryTests
 
         using var byNumber = await s.Admin.Http.GetAsync($"/admin/statistics/records/detail?handler=Export&format=xlsx&by=phone&phone={Number}&status=failed&from={s.Day}&to={s.Day}", Ct);
         Assert.Equal($"发送记录_{Number}_发送失败_{s.Compact}-{s.Compact}.xlsx", byNumber.Content.Headers.ContentDisposition?.FileNameStar);
+        // Each of the admin's three exports is in 操作日志, named by its filters.
+        var logged = await s.App.WithDbAsync(d => d.AdminLog.Where(e => e.Action == AdminAction.ExportSendRecords && e.Succeeded).Select(e => e.Detail).ToListAsync(Ct));
+        Assert.Equal(3, logged.Count);
+        Assert.Contains($"发送记录_{Number}_发送失败_{s.Compact}-{s.Compact}.xlsx", logged);
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -138,6 +138,7 @@ public sealed partial class VolumeStatisticsTests
         Assert.Equal(shown.Count, csvRows.Count);
         Assert.Equal("合计", csvRows[^1]["日期"]?.ToString());
         Assert.Equal(shown["total"], new[] { "发送总量", "发送成功", "发送失败", "未回执", "计费条数", "成功率" }.Select(c => csvRows[^1][c]?.ToString()));
+        Assert.Equal(2, await s.App.WithDbAsync(d => d.AdminLog.CountAsync(e => e.Action == AdminAction.ExportSendVolume && e.Succeeded, Ct)));
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -25,4 +25,6 @@ public enum AdminAction
     PurgeOrders,
     ExportOrders,
     RebuildRollups,
+    ExportSendRecords,
+    ExportSendVolume,
 }

@@ -27,6 +27,8 @@ public static class AdminActionNames
         AdminAction.PurgeOrders => "删除订单",
         AdminAction.ExportOrders => "导出订单",
         AdminAction.RebuildRollups => "重建发送量统计",
+        AdminAction.ExportSendRecords => "导出发送记录",
+        AdminAction.ExportSendVolume => "导出发送量统计",
         _ => action.ToString(),
     };
 }

@@ -92,6 +92,9 @@ public abstract class RecordDetailPageModel(RecordSearch search, ExportJobs jobs
     /// <summary>Whose export jobs these are.</summary>
     protected abstract string JobOwner { get; }
 
+    /// <summary>Called once an export is about to be written, under the name that describes its filters.</summary>
+    protected virtual Task OnExportingAsync(string fileName, CancellationToken ct) => Task.CompletedTask;
+
     public async Task OnGetAsync([FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
         if (!TryParse()) return;
@@ -107,6 +110,7 @@ public abstract class RecordDetailPageModel(RecordSearch search, ExportJobs jobs
         var query = Query!;
         var name = RecordExport.FileName(query, fileFormat);
         var total = await search.CountAsync(query, ct);
+        await OnExportingAsync(name, ct);
         if (total <= jobs.Threshold)
         {
             var file = await TableFile.WriteTempAsync(RecordExport.Rows(search.Stream(query), Clock), fileFormat, RecordExport.SheetName, ct);

@@ -56,6 +56,7 @@ public sealed class VolumeModel(
         await LoadAsync(ct);
         var type = format == "csv" ? TableFormat.Csv : TableFormat.Xlsx;
         var name = VolumeExport.FileName(Filter, ChosenCustomer?.CompanyName, type, clock.ToLocal(clock.UtcNow));
+        await adminLog.WriteAsync(AdminAction.ExportSendVolume, succeeded: true, detail: name, ct: ct);
         return File(await VolumeExport.WriteAsync(Result, type, ct), TableFile.ContentType(type), name);
     }
 
