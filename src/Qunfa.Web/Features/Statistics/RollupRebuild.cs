@@ -62,7 +62,9 @@ public sealed class RollupRebuild(QunfaDbContext db, OperatorClock clock)
         }
         finally
         {
+            // Contexts are pooled: what this one changed must not reach the next user of it.
             db.Database.SetCommandTimeout(timeout);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
 
