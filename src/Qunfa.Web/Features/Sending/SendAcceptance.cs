@@ -123,8 +123,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             CreatedAt = plan.Now,
             ScheduledAt = request.ScheduledAt,
         };
-        target.SendTasks.Add(task);
-        await target.SaveChangesAsync(ct);
+        task.Id = await RowInsert.InsertAsync(target, task, ct);
         await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, Rows(request, plan.Segments, paidBy, perRecipient), request.ScheduledAt ?? plan.Now, ct);
         await new RollupWriter(target, plan.Clock).AcceptedAsync(task, ct);
         return new Accepted(task.Id, task.NumberCount, task.BilledSegments);

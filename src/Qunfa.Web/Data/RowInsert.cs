@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Qunfa.Web.Data;
+
+/// <summary>
+/// Inserts one entity with a single command inside the caller's transaction and returns its generated key. The
+/// statement is built once per entity type from the model — table, columns and each property's type mapping, so
+/// value converters (enums as text, SQLite's binary times) apply exactly as in SaveChanges. For the group commit's
+/// single-writer path, where SaveChanges' tracking and SQL generation cost several times the statement itself
+/// (docs/benchmarks.md, api-single).
+/// </summary>
+public static class RowInsert
+{
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Parameter);
+
+    private sealed record Statement(string Sql, Column[] Columns);
+
+    private static readonly ConcurrentDictionary<(IModel, Type), Statement> Statements = new();
+
+    /// <summary>Writes <paramref name="entity"/> (untracked) and returns the key the database generated for it.</summary>
+    public static async Task<long> InsertAsync<T>(QunfaDbContext db, T entity, CancellationToken ct) where T : class
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
+        var statement = Statements.GetOrAdd((db.Model, typeof(T)), key => Build(db, key.Item2));
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement.Sql;
+        foreach (var column in statement.Columns)
+            command.Parameters.Add(column.Mapping.CreateParameter(
+                command, column.Parameter, column.Property.GetGetter().GetClrValueUsingContainingEntity(entity), column.Property.IsNullable));
+        var id = await command.ExecuteScalarAsync(ct);
+        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Statement Build(QunfaDbContext db, Type type)
+    {
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var key = entityType.FindPrimaryKey()!.Properties.Single();
+        if (entityType.GetProperties().FirstOrDefault(p => p.IsShadowProperty() || p.GetDefaultValueSql() is not null) is { } unsupported)
+            throw new NotSupportedException($"RowInsert writes every property from the entity; {type.Name}.{unsupported.Name} has no value there.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = entityType.GetProperties()
+            .Where(p => p != key)
+            .Select((p, i) => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), "p" + i))
+            .ToArray();
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
+            + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select(c => "@" + c.Parameter))}) "
+            + $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+        return new Statement(text, columns);
+    }
+}
