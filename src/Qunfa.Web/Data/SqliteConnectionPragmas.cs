@@ -20,6 +20,7 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;";
 
+    private static readonly object Applied = new();
     private readonly ConditionalWeakTable<object, object> _applied = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -27,7 +28,7 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         if (!FirstOpen(connection, out var handle)) return;
         using var command = Command(connection);
         command.ExecuteNonQuery();
-        _applied.AddOrUpdate(handle, handle);
+        _applied.AddOrUpdate(handle, Applied);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -35,7 +36,7 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         if (!FirstOpen(connection, out var handle)) return;
         await using var command = Command(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _applied.AddOrUpdate(handle, handle);
+        _applied.AddOrUpdate(handle, Applied);
     }
 
     private bool FirstOpen(DbConnection connection, out object handle)
