@@ -42,8 +42,8 @@ public static class RowInsert
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var key = entityType.FindPrimaryKey()!.Properties.Single();
-        if (entityType.GetProperties().FirstOrDefault(p => p.IsShadowProperty() || p.GetDefaultValueSql() is not null || p.GetDefaultValue() is not null) is { } unsupported)
-            throw new NotSupportedException($"RowInsert writes every property from the entity; {type.Name}.{unsupported.Name} has no value there or a database default SaveChanges would use.");
+        if (entityType.GetProperties().FirstOrDefault(p => p.IsShadowProperty() || p.GetDefaultValueSql() is not null) is { } unsupported)
+            throw new NotSupportedException($"RowInsert writes every property from the entity; {type.Name}.{unsupported.Name} has no value there.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entityType.GetProperties()
             .Where(p => p != key)
