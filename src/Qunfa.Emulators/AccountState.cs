@@ -33,6 +33,9 @@ internal sealed class AccountState
 
     public SmsBatchStore Sent { get; }
 
+    /// <summary>Messages the carrier sends on its own account (RequiredPhoneCode's code), kept apart from the account's sends.</summary>
+    public SmsBatchStore CarrierSent { get; } = new(10_000);
+
     public PerNumberFlowControl VerificationLimits { get; } = new(1, 5, 10);
 
     public PerNumberFlowControl PhoneCodeLimits { get; } = new(1, 5, 10);

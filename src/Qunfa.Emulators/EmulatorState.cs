@@ -13,7 +13,7 @@ using Qunfa.Emulators.Sms;
 namespace Qunfa.Emulators;
 
 /// <summary>All emulator state, in memory; also the inspection and seeding surface for tests and the benchmark.</summary>
-public sealed class EmulatorState : IDisposable, IAsyncDisposable
+public sealed partial class EmulatorState : IDisposable, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -8,6 +8,8 @@ public static class EmulatorProgram
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // One line per request would bury everything else: the platform's queue readers poll without pause.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
         builder.Services.AddAliyunEmulator(o => builder.Configuration.GetSection("Emulator").Bind(o));
         builder.Services.AddAlipayEmulator(o => builder.Configuration.GetSection("Emulator:Alipay").Bind(o));

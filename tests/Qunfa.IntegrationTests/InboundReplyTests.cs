@@ -122,6 +122,42 @@ public sealed class InboundReplyTests
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SimulatedReply_InTheSandbox_TravelsTheSmsUpQueue_IsStored_AndTOptsOut(DatabaseKind db)
+    {
+        await using var s = await InboundScenario.StartAsync(db);
+        Assert.Contains("您还没有发送过短信", (await s.Client.GetAsync("/console/replies")).Html);
+        await s.SendAndWaitAsync(s.PromotionTemplateId, "13912345678\n13987654321");
+
+        var page = await s.Client.GetAsync("/console/replies");
+        Assert.Contains("模拟上行回复", page.Html);
+        Assert.Contains("<option value=\"13987654321\"", page.Html);
+
+        var refused = await SimulateAsync(s.Client, "13700000000", "T");
+        Assert.Contains(Qunfa.Web.Features.Sandbox.ReplySimulator.NotRecipientMessage, refused.Html);
+        Assert.Contains(Qunfa.Web.Features.Sandbox.ReplySimulator.ContentRequiredMessage, (await SimulateAsync(s.Client, "13912345678", " ")).Html);
+
+        var accepted = await SimulateAsync(s.Client, "13912345678", "T");
+        Assert.True(accepted.IsRedirectTo("/console/replies"), accepted.Html);
+        var reply = await InboundScenario.EventuallyAsync(
+            () => s.App.WithDbAsync(d => d.InboundReplies.AsNoTracking().FirstOrDefaultAsync()), r => r is not null, "the simulated reply");
+        Assert.Equal("13912345678", reply!.Phone);
+        Assert.Equal("T", reply.Content);
+        Assert.Equal(s.CustomerId, reply.CustomerId);
+        Assert.True(reply.OptedOut);
+        Assert.NotNull(reply.SequenceId);
+        // The opt-out is written just after the reply.
+        var optOut = Assert.Single(await InboundScenario.EventuallyAsync(
+            () => s.App.WithDbAsync(d => d.OptOuts.AsNoTracking().ToListAsync()), o => o.Count > 0, "the opt-out"));
+        Assert.Equal("13912345678", optOut.Phone);
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.InboundReplies.CountAsync()));
+        Assert.Contains("13912345678", (await s.Client.GetAsync("/console/opt-outs")).Html);
+    }
+
+    private static Task<PageResponse> SimulateAsync(PageClient client, string phone, string content) =>
+        client.PostFormAsync("/console/replies?handler=Simulate",
+            new Dictionary<string, string> { ["Simulate.Phone"] = phone, ["Simulate.Content"] = content }, formPath: "/console/replies");
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task OptOutList_AddsByHand_RefusesBadNumbers_RemovesOnlyOwnEntries(DatabaseKind db)
     {
         await using var s = await InboundScenario.StartAsync(db);

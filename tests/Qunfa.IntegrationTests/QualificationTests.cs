@@ -110,6 +110,29 @@ public sealed partial class QualificationTests
         Assert.Equal(ReviewStatus.Approved, (await WaitAsync(app, q => q.Status != ReviewStatus.UnderReview)).Status);
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SendCode_InTheSandbox_ShowsTheCarriersCodeOnThePage_AndTheQualificationGoesInWithIt(DatabaseKind db)
+    {
+        var (app, client) = await CustomerAsync(db);
+        await using var _ = app;
+        using var __ = client;
+
+        var sent = await SendCodeAsync(client, AdminPhone);
+        Assert.Contains("验证码已发送至135****5678", sent.Html);
+        var shown = CustomerScenario.CodeOnPage(sent.Html);
+        Assert.Equal(CarrierCode(app, AdminPhone), shown);
+
+        var response = await SubmitAsync(client, Valid(AdminPhone, shown!), Images());
+        Assert.True(response.IsRedirectTo(Page), Excerpt(response));
+        Assert.Equal(ReviewStatus.Approved, (await WaitAsync(app, q => q.Status != ReviewStatus.UnderReview)).Status);
+
+        // The carrier's own message is on 沙箱短信 too, beside the registration code.
+        using var admin = app.CreatePageClient();
+        await SetupScenario.LoginAsync(admin);
+        var log = await admin.GetAsync("/admin/sandbox?q=" + AdminPhone);
+        Assert.Contains("【阿里云】验证码" + shown, log.Html);
+    }
+
     [Fact]
     public async Task ReviewCheck_WhileTheCarrierFails_IsRetriedLater()
     {

@@ -20,6 +20,12 @@ public static class CustomerScenario
             ? System.Text.RegularExpressions.Regex.Match(message.Content, @"\d{6}").Value
             : null;
 
+    /// <summary>The code the page shows beside its form while the sandbox is the carrier (沙箱模式：验证码 …).</summary>
+    public static string? CodeOnPage(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, @"data-testid=""sandbox-code""[^>]*>[^<]*<strong[^>]*>(\d+)</strong>") is { Success: true } m
+            ? m.Groups[1].Value
+            : null;
+
     public static Dictionary<string, string> Registration(string phone, string email, string company = "测试企业") => new()
     {
         ["Input.CompanyName"] = company,

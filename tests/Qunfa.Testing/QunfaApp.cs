@@ -63,6 +63,14 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A host on a database that outlives it, with its own in-process sandbox carrier: one node and its restarts.</summary>
+    public static QunfaApp StartOn(TestDatabase database, IDictionary<string, string>? settings = null)
+    {
+        var app = new QunfaApp(database, settings, ownsDatabase: false);
+        _ = app.Server;
+        return app;
+    }
+
     public static async Task<QunfaApp> StartAsync(DatabaseKind kind, IDictionary<string, string>? settings = null)
     {
         var app = new QunfaApp(await TestDatabase.CreateAsync(kind), settings);

@@ -76,13 +76,13 @@ public static class SendingScenario
     }
 
     public static async Task<(SendAcceptance.Accepted? Task, Outcome Outcome)> SendAsync(
-        Setup s, string numbers, Dictionary<string, string>? common = null, DateTimeOffset? scheduledAt = null)
+        Setup s, string numbers, Dictionary<string, string>? common = null, DateTimeOffset? scheduledAt = null, string signName = SandboxAccount.SignName)
     {
         common ??= new() { ["order"] = "A1001" };
         var list = RecipientListBuilder.Build(RecipientReader.ReadTextBox(numbers), new RecipientListOptions(TemplateVariables: ["order"], CommonValues: common));
         await using var scope = s.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SendAcceptance>().AcceptAsync(
-            new SendRequest(s.CustomerId, SandboxAccount.SignName, s.TemplateId, common, list, scheduledAt), Ct);
+            new SendRequest(s.CustomerId, signName, s.TemplateId, common, list, scheduledAt), Ct);
     }
 
     public static async Task<SendTask> WaitForCompletionAsync(QunfaApp app, long taskId, int seconds = 60)

@@ -5,9 +5,11 @@ using Qunfa.Emulators.Sms;
 
 namespace Qunfa.Emulators.Manage;
 
-/// <summary>The code RequiredPhoneCode "sends" is readable through EmulatorState.LastPhoneCode.</summary>
+/// <summary>The code RequiredPhoneCode sends is in the message log (EmulatorState.SentLog) and readable through EmulatorState.LastPhoneCode.</summary>
 internal static class PhoneCodeActions
 {
+    public const string CarrierSignName = "阿里云";
+
     public static IEnumerable<RpcAction> All =>
     [
         new("RequiredPhoneCode", ["PhoneNo"], Required),
@@ -24,7 +26,9 @@ internal static class PhoneCodeActions
         {
             return limited;
         }
-        call.Account.PhoneCodes[phone] = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        call.Account.PhoneCodes[phone] = code;
+        call.State.SendAsCarrier(call.Account, phone, CarrierSignName, $"验证码{code}，您正在进行短信资质手机号验证，5分钟内有效，请勿泄露。");
         return RpcResult.Ok(new JsonObject { ["Success"] = true, ["Data"] = true });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Qunfa.Aliyun.Configuration;
+using Qunfa.Web.Features.Sandbox;
 
 namespace Qunfa.Web.Features.Carrier;
 
@@ -8,6 +9,7 @@ public static class CarrierRegistration
     public static IServiceCollection AddQunfaCarrier(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddQunfaAliyun(configuration.GetSection(AliyunOptions.SectionName));
+        services.AddQunfaSandbox();
         services.AddSingleton<SandboxCarrier>();
         services.AddSingleton<CarrierState>();
         services.AddSingleton<CarrierAliyunOptions>();

@@ -1,4 +1,5 @@
 using Qunfa.Emulators;
+using Qunfa.Web.Features.Sandbox;
 using Qunfa.Web.Features.Settings;
 
 namespace Qunfa.Web.Features.Carrier;
@@ -6,11 +7,12 @@ namespace Qunfa.Web.Features.Carrier;
 /// <summary>
 /// The built-in sandbox carrier: the Alibaba emulator hosted in this process on a loopback port,
 /// started the first time the operator's choice needs it, with the demo account's signature and
-/// verification templates already approved. Nothing leaves the machine.
+/// verification templates already approved, and with what the platform's own rows say the carrier had
+/// approved or was reviewing (the emulator keeps nothing across a restart). Nothing leaves the machine.
 /// With <c>Qunfa:Sandbox:EmulatorUrl</c> set, an emulator already running elsewhere is used instead,
 /// so that several nodes (and restarts of one) share one carrier.
 /// </summary>
-public sealed class SandboxCarrier(IConfiguration configuration, ILogger<SandboxCarrier> logger) : IAsyncDisposable
+public sealed class SandboxCarrier(IConfiguration configuration, SandboxRestore restore, ILogger<SandboxCarrier> logger) : IAsyncDisposable
 {
     public const string EmulatorUrlKey = "Qunfa:Sandbox:EmulatorUrl";
 
@@ -22,6 +24,8 @@ public sealed class SandboxCarrier(IConfiguration configuration, ILogger<Sandbox
     /// <summary>Set only once started; tests and the sandbox tour read the emulator's state through it.</summary>
     public EmulatorHost? Host => _host;
 
+    public bool IsExternal => configuration[EmulatorUrlKey] is { Length: > 0 };
+
     public async Task<Uri> GetBaseAddressAsync(CancellationToken ct)
     {
         if (configuration[EmulatorUrlKey] is { Length: > 0 } external) return new Uri(external.TrimEnd('/') + "/");
@@ -31,13 +35,23 @@ public sealed class SandboxCarrier(IConfiguration configuration, ILogger<Sandbox
         {
             if (_host is null)
             {
-                _host = await EmulatorHost.StartAsync(o =>
+                var host = await EmulatorHost.StartAsync(o =>
                 {
                     o.ReviewDelay = TimeSpan.FromSeconds(3);
                     o.ReportDelay = TimeSpan.FromSeconds(1);
                 }, ct: ct);
-                SeedDemoAccount(_host.State);
-                logger.LogInformation("Sandbox carrier listening on {Address}", _host.BaseAddress);
+                try
+                {
+                    SeedDemoAccount(host.State);
+                    await restore.RestoreAsync(host.State, ct);
+                }
+                catch
+                {
+                    await host.DisposeAsync();
+                    throw;
+                }
+                _host = host;
+                logger.LogInformation("Sandbox carrier listening on {Address}", host.BaseAddress);
             }
             return _host.BaseAddress;
         }

@@ -66,6 +66,10 @@ public sealed class ReplyIngestion(QunfaDbContext db, TimeProvider time, ILogger
 
     private sealed record Match(int CustomerId, long TaskId, long RecordId, TemplateType Type);
 
+    /// <summary>The customer a reply from <paramref name="phone"/> under <paramref name="sign"/> would be matched to now.</summary>
+    public async Task<int?> CustomerMatchedAsync(string phone, string sign, CancellationToken ct) =>
+        (await MatchAsync(ReplyPhone.Normalize(phone), sign, time.GetUtcNow(), ct))?.CustomerId;
+
     private async Task<Match?> MatchAsync(string phone, string? sign, DateTimeOffset now, CancellationToken ct)
     {
         var since = now - MatchWindow;

@@ -23,6 +23,8 @@ public abstract class AccountPageModel(IStringLocalizer<SharedResource> localize
         {
             Notice = string.Format(localizer["验证码已发送至{0}，5分钟内有效"], Mask(phone));
             ViewData["CodeSentSeconds"] = 60;
+            // _CodeField shows the sandbox's copy of the code to this phone, when the sandbox is the carrier.
+            ViewData["CodeSentTo"] = phone;
         }
         else
         {
