@@ -122,6 +122,8 @@ public static class WebRegistration
         services.AddScoped<PaymentSettingsService>();
         services.AddScoped<VerificationCodeService>();
         services.AddScoped<CustomerAccountService>();
+        services.AddScoped<CustomerSettingsService>();
+        services.AddScoped<Features.Customers.Onboarding>();
         services.AddScoped<CurrentCustomer>();
         services.AddScoped<Features.Customers.Admin.CustomerDirectory>();
         services.AddScoped<Features.Customers.Admin.CustomerAdministration>();

@@ -80,7 +80,8 @@ public sealed class CustomerTemplateTests
 
     [Theory]
     [InlineData("VerificationCode", "验证码${code}，有效期${minutes}分钟", "验证码模板必须且只能包含一个变量")]
-    [InlineData("Promotion", "双十一大促${name}专享", "推广短信模板不支持变量")]
+    [InlineData("Promotion", "双十一大促${name}专享，拒收请回复R", "推广短信模板不支持变量")]
+    [InlineData("Promotion", "双十一大促，全场五折", "推广短信模板须注明退订方式")]
     [InlineData("Notification", "坏的${}变量", "变量格式应为${变量名}")]
     [InlineData("Notification", "【签名】不能写在内容里", "模板内容不能包含【】")]
     public async Task Apply_ContentBreakingARule_IsRefusedBeforeTheCarrier(string type, string content, string message)

@@ -87,16 +87,20 @@ public sealed partial class DashboardTests
         Assert.Contains($"href=\"/admin/customers/signatures?id={a}\">甲签名</a>", home);
 
         var own = (await first.GetAsync("/console")).Html;
-        Assert.Equal((150, 40, 70, 7, 10, earlierThisMonth ? 97 : 7, earlierThisMonth ? 110 : 10), Figures(own, "Notification"));
-        Assert.Equal((0, 0, 0, 0, 0, 0, 0), Figures(own, "Promotion"));
+        Assert.Equal((150, 40, 70), Balance(own, "Notification"));
+        Assert.Equal((7, 10, earlierThisMonth ? 97 : 7, earlierThisMonth ? 110 : 10), Volume(own, "Notification"));
+        Assert.Equal((0, 0, 0), Balance(own, "Promotion"));
+        Assert.Equal((0, 0, 0, 0), Volume(own, "Promotion"));
         Assert.Equal([0, 0, 0, 1], Statuses(own, "signature"));
         Assert.DoesNotContain("乙签名", own);
         Assert.DoesNotContain("乙模板", own);
         Assert.Contains("甲签名", own);
 
         var theirs = (await second.GetAsync("/console")).Html;
-        Assert.Equal((1000, 400, 600, 20, 20, 20, 20), Figures(theirs, "Promotion"));
-        Assert.Equal((0, 0, 0, 0, 0, 0, 0), Figures(theirs, "Notification"));
+        Assert.Equal((1000, 400, 600), Balance(theirs, "Promotion"));
+        Assert.Equal((20, 20, 20, 20), Volume(theirs, "Promotion"));
+        Assert.Equal((0, 0, 0), Balance(theirs, "Notification"));
+        Assert.Equal((0, 0, 0, 0), Volume(theirs, "Notification"));
         Assert.DoesNotContain("甲签名", theirs);
         Assert.Contains("乙签名", theirs);
     }
@@ -109,6 +113,64 @@ public sealed partial class DashboardTests
         long F(string name) => long.Parse(Regex.Match(block, $"data-figure=\"{name}\">(-?\\d+)<").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         return (F("allocated"), F("used"), F("remaining"), F("today-delivered"), F("today-total"), F("month-delivered"), F("month-total"));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ConsoleHome_ShowsBalancesByPackageType_AndVolumeByTemplateType_SoTheyReconcile(DatabaseKind db)
+    {
+        await using var app = await QunfaApp.StartAsync(db);
+        using var client = app.CreatePageClient();
+        await SetupScenario.CompleteWithSandboxAsync(client);
+        await CustomerScenario.RegisterAsync(app, client, "13700000003", "c@example.com", "丙企业");
+        var today = app.Services.GetRequiredService<OperatorClock>().Today;
+        await app.WithDbAsync(async d =>
+        {
+            var c = await d.Customers.Select(x => x.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            // A 通用类 package paid for notices: its use shows under the package, the volume under 通知类 templates.
+            d.PackageGrants.Add(new PackageGrant
+            {
+                CustomerId = c, Category = SmsCategory.General, Size = 400000, Used = 117705, Status = GrantStatus.Active,
+                ExpiresOn = today.AddDays(30), Source = GrantSource.Allocated, CreatedAt = now, UpdatedAt = now,
+            });
+            d.SendRollups.Add(new SendRollup
+            {
+                CustomerId = c, Day = today, Category = SmsCategory.Notification, SignName = "签名", TemplateCode = "SMS_1", TemplateName = "通知",
+                TemplateType = TemplateType.Notification, Numbers = 117705, Delivered = 117000, Segments = 117705,
+            });
+            return await d.SaveChangesAsync();
+        });
+
+        var home = (await client.GetAsync("/console")).Html;
+
+        Assert.Contains("短信包余量（按短信包类型）", home);
+        Assert.Contains("发送量（按模板类型）", home);
+        Assert.Equal((400000, 117705, 282295), Balance(home, "General"));
+        Assert.Equal((0, 0, 0), Balance(home, "Notification"));
+        Assert.Equal((117000, 117705, 117000, 117705), Volume(home, "Notification"));
+        // Volume is never listed under a package type, nor balances under a template type.
+        Assert.DoesNotContain("data-volume=\"General\"", home);
+        Assert.DoesNotContain("data-figure=\"today-total\"", home[..home.IndexOf("volume-heading", StringComparison.Ordinal)]);
+    }
+
+    private static (long, long, long) Balance(string html, string category)
+    {
+        var start = html.IndexOf($"data-category=\"{category}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, category);
+        var block = html[start..html.IndexOf("</dl>", start, StringComparison.Ordinal)];
+        Assert.DoesNotContain("today", block);
+        return (F(block, "allocated"), F(block, "used"), F(block, "remaining"));
+    }
+
+    private static (long, long, long, long) Volume(string html, string templateType)
+    {
+        var start = html.IndexOf($"data-volume=\"{templateType}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, templateType);
+        var block = html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        return (F(block, "today-delivered"), F(block, "today-total"), F(block, "month-delivered"), F(block, "month-total"));
+    }
+
+    private static long F(string block, string name) =>
+        long.Parse(Regex.Match(block, $"data-figure=\"{name}\">(-?\\d+)<").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>待审批, 审批中, 审批通过, 审批未通过 counts.</summary>
     private static int[] Statuses(string html, string kind)

@@ -325,6 +325,62 @@ public sealed class HttpApiTests
         Assert.Equal(Content, (string?)template["content"]);
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Tasks_AreListedPaged_AndFoundByTheCustomersOwnOutId_OnlyItsOwn(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db);
+        string WithOutId(string outId) => JsonSerializer.Serialize(new
+        {
+            signName = SandboxAccount.SignName, templateCode = TemplateCode, phoneNumbers = new[] { "13912345678" },
+            templateParam = new { order = "A1001" }, outId,
+        });
+        var first = (long)(await JsonAsync(await s.Api.PostAsync("/api/v1/sms/send", WithOutId("order-1")), HttpStatusCode.Accepted))["taskId"]!;
+        var second = (long)(await JsonAsync(await s.Api.PostAsync("/api/v1/sms/send", SendJson("13987654321")), HttpStatusCode.Accepted))["taskId"]!;
+        var third = (long)(await JsonAsync(await s.Api.PostAsync("/api/v1/sms/send", WithOutId("order-3")), HttpStatusCode.Accepted))["taskId"]!;
+
+        var page = await JsonAsync(await s.Api.GetAsync("/api/v1/tasks?p=1&size=2"), HttpStatusCode.OK);
+        Assert.Equal(3, (int)page["total"]!);
+        Assert.Equal([third, second], page["items"]!.AsArray().Select(t => (long)t!["taskId"]!).ToArray());
+        Assert.Equal("order-3", (string?)page["items"]![0]!["outId"]);
+        Assert.Null((string?)page["items"]![1]!["outId"]);
+        var next = await JsonAsync(await s.Api.GetAsync("/api/v1/tasks?p=2&size=2"), HttpStatusCode.OK);
+        Assert.Equal(first, (long)Assert.Single(next["items"]!.AsArray())!["taskId"]!);
+
+        var found = await JsonAsync(await s.Api.GetAsync("/api/v1/tasks?outId=order-1"), HttpStatusCode.OK);
+        Assert.Equal(first, (long)Assert.Single(found["items"]!.AsArray())!["taskId"]!);
+        Assert.Equal("order-1", (string?)(await JsonAsync(await s.Api.GetAsync($"/api/v1/tasks/{first}"), HttpStatusCode.OK))["outId"]);
+
+        var other = await SecondCustomerAsync(s);
+        Assert.Equal(0, (int)(await JsonAsync(await other.GetAsync("/api/v1/tasks"), HttpStatusCode.OK))["total"]!);
+        Assert.Equal(0, (int)(await JsonAsync(await other.GetAsync("/api/v1/tasks?outId=order-1"), HttpStatusCode.OK))["total"]!);
+
+        var tooLong = await s.Api.PostAsync("/api/v1/sms/send", WithOutId(new string('x', 257)));
+        await AssertProblemAsync(tooLong, HttpStatusCode.BadRequest, "InvalidRequest");
+        Assert.Equal(3, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_RequiresOnlySignAndTemplate_DescribesEveryQueryParameter_AndListsTheErrorCodes()
+    {
+        await using var app = await QunfaApp.StartAsync(DatabaseKind.Sqlite);
+        using var client = app.CreatePageClient();
+        await SetupScenario.CompleteWithSandboxAsync(client);
+
+        var json = await JsonAsync(await client.Http.GetAsync("/openapi/v1.json", Ct), HttpStatusCode.OK);
+
+        var request = json["components"]!["schemas"]!["SendSmsRequest"]!;
+        Assert.Equal(["signName", "templateCode"], request["required"]!.AsArray().Select(r => (string?)r).Order().ToArray());
+        Assert.False(string.IsNullOrEmpty((string?)request["properties"]!["outId"]!["description"]));
+        foreach (var (path, method) in new[] { ("/api/v1/records", "get"), ("/api/v1/tasks", "get"), ("/api/v1/tasks/{id}/recipients", "get"), ("/api/v1/tasks/{id}", "get") })
+            foreach (var parameter in json["paths"]![path]![method]!["parameters"]!.AsArray())
+                Assert.False(string.IsNullOrWhiteSpace((string?)parameter!["description"]), $"{path} {(string?)parameter["name"]}");
+        var description = (string?)json["info"]!["description"];
+        foreach (var code in Qunfa.Web.Features.HttpApi.ApiErrorCodes.All.Select(e => e.Code))
+            Assert.Contains($"`{code}`", description);
+        foreach (var code in new[] { "SignatureDoesNotMatch", "NonceReused", "BalanceTooLow", "InvalidRequest", "NotFound" })
+            Assert.Contains($"`{code}`", description);
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesThePathsAndTheSignatureHeaders()
     {

@@ -95,7 +95,7 @@ public sealed class InboundReplyTests
             ["Input.Numbers"] = "13912345678\n13911112222",
         };
         var preview = await s.Client.PostMultipartAsync("/console/send?handler=Preview", promotion, "Input.File", null, "", "text/plain", formPath: "/console/send");
-        Assert.Contains("已退订号码 1 个, 将不发送", preview.Html);
+        Assert.Contains("1 个，将不发送", preview.Html);
         Assert.Contains("data-testid=\"valid-count\">1<", preview.Html);
         var token = Regex.Match(preview.Html, "name=\"Input.Token\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
         promotion.Remove("Input.Numbers");

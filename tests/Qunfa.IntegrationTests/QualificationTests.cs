@@ -34,7 +34,7 @@ public sealed partial class QualificationTests
         var (app, client) = await CustomerAsync(db);
         await using var _ = app;
         using var __ = client;
-        Assert.Contains("待审批", (await client.GetAsync(Page)).Html);
+        Assert.Contains("未提交", (await client.GetAsync(Page)).Html);
 
         var minute = DateTime.UtcNow.Minute;
         var sent = await SendCodeAsync(client, AdminPhone);
@@ -285,7 +285,56 @@ public sealed partial class QualificationTests
     private static Task<PageResponse> SendCodeAsync(PageClient client, string adminPhone) =>
         client.PostFormAsync($"{Page}?handler=SendCode", new Dictionary<string, string> { ["Input.AdminPhone"] = adminPhone }, formPath: Page);
 
-    private static async Task<PageResponse> SubmitAsync(PageClient client, Dictionary<string, string> fields, params (string Field, byte[] Bytes, string FileName, string ContentType)[] files)
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ChosenImages_SurviveGetCodeAndARefusedField_AndAreSubmittedWithoutChoosingAgain(DatabaseKind db)
+    {
+        var (app, client) = await CustomerAsync(db);
+        await using var _ = app;
+        using var __ = client;
+        var empty = await client.GetAsync(Page);
+        Assert.Contains("id=\"qualification-status\">未提交<", empty.Html);
+        Assert.DoesNotContain("待审批", empty.Html);
+
+        var sent = await SubmitAsync(client, new Dictionary<string, string> { ["Input.AdminPhone"] = AdminPhone }, $"{Page}?handler=SendCode", Images());
+        Assert.Contains("验证码已发送至135****5678", sent.Html);
+        var held = HeldTokens(sent);
+        Assert.Equal(3, held.Count);
+        Assert.Contains("licence.png", sent.Html);
+
+        var refusedFields = Valid(AdminPhone, CarrierCode(app, AdminPhone));
+        refusedFields["Input.OrganizationCode"] = "123";
+        foreach (var (field, token) in held) refusedFields[field] = token;
+        var refused = await SubmitAsync(client, refusedFields, Page);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(held, HeldTokens(refused));
+        Assert.False(await app.WithDbAsync(d => d.Qualifications.AnyAsync()));
+
+        var fields = Valid(AdminPhone, CarrierCode(app, AdminPhone));
+        foreach (var (field, token) in held) fields[field] = token;
+        var submitted = await SubmitAsync(client, fields, Page);
+        Assert.True(submitted.IsRedirectTo(Page), Excerpt(submitted));
+        var row = await app.WithDbAsync(d => d.Qualifications.AsNoTracking().SingleAsync());
+        Assert.NotNull(CustomerScenario.Sandbox(app).UploadedFile(row.AdminIdCardBackKey));
+
+        // Another customer cannot use those tokens.
+        using var other = app.CreatePageClient();
+        await CustomerScenario.RegisterAsync(app, other, "13900139001", "other@example.com");
+        var foreignFields = Valid(AdminPhone, "123456");
+        foreach (var (field, token) in held) foreignFields[field] = token;
+        var foreign = await SubmitAsync(other, foreignFields, Page);
+        Assert.Empty(HeldTokens(foreign));
+    }
+
+    private static Dictionary<string, string> HeldTokens(PageResponse page) =>
+        HeldPattern().Matches(page.Html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+    [GeneratedRegex("name=\"(Input\\.\\w+Held)\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex HeldPattern();
+
+    private static Task<PageResponse> SubmitAsync(PageClient client, Dictionary<string, string> fields, params (string Field, byte[] Bytes, string FileName, string ContentType)[] files) =>
+        SubmitAsync(client, fields, Page, files);
+
+    private static async Task<PageResponse> SubmitAsync(PageClient client, Dictionary<string, string> fields, string path, params (string Field, byte[] Bytes, string FileName, string ContentType)[] files)
     {
         var form = await client.GetAsync(Page);
         var token = TokenPattern().Match(form.Html).Groups[1].Value;
@@ -297,7 +346,7 @@ public sealed partial class QualificationTests
             part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
             content.Add(part, field, fileName);
         }
-        using var response = await client.Http.PostAsync(Page, content, TestContext.Current.CancellationToken);
+        using var response = await client.Http.PostAsync(path, content, TestContext.Current.CancellationToken);
         return await PageResponse.ReadAsync(response);
     }
 

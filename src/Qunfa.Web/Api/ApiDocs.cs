@@ -30,6 +30,14 @@ public static class ApiDocs
                 var l = context.ApplicationServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 if (operation.Summary is { } summary) operation.Summary = l[summary];
                 if (operation.Description is { } description) operation.Description = l[description];
+                foreach (var parameter in operation.Parameters ?? [])
+                    if (parameter is OpenApiParameter { Description: { } text } named) named.Description = l[text];
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (schema.Description is { } text)
+                    schema.Description = context.ApplicationServices.GetRequiredService<IStringLocalizer<SharedResource>>()[text];
                 return Task.CompletedTask;
             });
             o.AddDocumentTransformer((document, context, _) =>
@@ -39,7 +47,7 @@ public static class ApiDocs
                 {
                     Title = "Qunfa API",
                     Version = "v1",
-                    Description = l["每个请求带上四个签名请求头；错误均以ProblemDetails返回，code字段为稳定的错误代码。"],
+                    Description = l["每个请求带上四个签名请求头；错误均以ProblemDetails返回，code字段为稳定的错误代码。"] + ErrorTable(l),
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -59,6 +67,11 @@ public static class ApiDocs
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>The error codes as a Markdown table, which Swagger UI shows under the title.</summary>
+    private static string ErrorTable(IStringLocalizer l) =>
+        "\n\n### " + l["错误代码"] + "\n\n| code | HTTP | " + l["说明"] + " |\n|---|---|---|\n"
+        + string.Concat(ApiErrorCodes.All.Select(e => $"| `{e.Code}` | {e.Status} | {l[e.Meaning]} |\n"));
 
     public static WebApplication MapApiDocs(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Qunfa.Web.Features.HttpApi;
@@ -19,7 +20,7 @@ public static class ApiV1Endpoints
                 var caller = ApiCaller.Of(http);
                 var (request, errors) = ApiSendService.Parse(caller.Body);
                 if (request is null) return ApiProblems.Invalid(errors);
-                var (accepted, refusal) = await sending.SendAsync(caller.CustomerId, request, ct);
+                var (accepted, refusal) = await sending.SendAsync(caller.Credential, request, ct);
                 if (refusal is not null) return ApiProblems.Refused(refusal.Code, refusal.Message, refusal.InvalidNumbers);
                 return Results.Accepted($"{Prefix}/tasks/{accepted!.TaskId}", accepted);
             })
@@ -30,7 +31,15 @@ public static class ApiV1Endpoints
             .WithSummary("发送短信")
             .WithDescription("phoneNumbers（1–1000个，使用templateParam中的共同变量值）与items（1–1000个，每个号码自己的变量值）二选一；scheduledAt为带时区的ISO 8601时间，省略即立即发送。无效号码不发送、不计费，在invalidNumbers中列出。");
 
-        api.MapGet("/tasks/{id:long}", async (long id, HttpContext http, ApiQueries queries, CancellationToken ct) =>
+        api.MapGet("/tasks", async ([FromQuery, Description("您发送时填写的outId；省略则列出全部任务")] string? outId,
+                [FromQuery, Description("页码，从1开始")] int? p, [FromQuery, Description("每页条数，1–50，默认20")] int? size,
+                HttpContext http, ApiQueries queries, CancellationToken ct) =>
+                Results.Ok(await queries.TasksAsync(ApiCaller.Of(http).CustomerId, outId, Math.Max(p ?? 1, 1), Math.Clamp(size ?? 20, 1, ApiQueries.MaxPageSize), ct)))
+            .Produces<TaskPage>()
+            .WithSummary("任务列表")
+            .WithDescription("您的任务，新的在前，分页；带outId时只列出发送时填写了该outId的任务。");
+
+        api.MapGet("/tasks/{id:long}", async ([Description("发送时返回的taskId")] long id, HttpContext http, ApiQueries queries, CancellationToken ct) =>
                 await queries.TaskAsync(ApiCaller.Of(http).CustomerId, id, ct) is { } task
                     ? Results.Ok(task)
                     : ApiProblems.NotFound(ApiMessages.TaskNotFound))
@@ -39,7 +48,8 @@ public static class ApiV1Endpoints
             .WithSummary("查询任务状态")
             .WithDescription("号码数、成功、失败与待回执数量，创建与完成时间。");
 
-        api.MapGet("/tasks/{id:long}/recipients", async (long id, [FromQuery] string? phone, HttpContext http, ApiQueries queries, CancellationToken ct) =>
+        api.MapGet("/tasks/{id:long}/recipients", async ([Description("发送时返回的taskId")] long id, [FromQuery, Description("要查询的手机号码")] string? phone,
+                HttpContext http, ApiQueries queries, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(phone)) return ApiProblems.Invalid(new Dictionary<string, string[]> { ["phone"] = [ApiMessages.PhoneRequired] });
                 return await queries.TaskRecipientsAsync(ApiCaller.Of(http).CustomerId, id, phone, ct) is { } records
@@ -52,7 +62,8 @@ public static class ApiV1Endpoints
             .WithSummary("查询任务中某个号码的发送详情")
             .WithDescription("返回该号码在任务中的记录：状态（queued、submitted、delivered、failed）、运营商回执代码与说明、提交与回执时间。");
 
-        api.MapGet("/records", async ([FromQuery] string? phone, [FromQuery] string? date, [FromQuery] int? p, [FromQuery] int? size,
+        api.MapGet("/records", async ([FromQuery, Description("手机号码")] string? phone, [FromQuery, Description("平台时区的日期，yyyy-MM-dd")] string? date,
+                [FromQuery, Description("页码，从1开始")] int? p, [FromQuery, Description("每页条数，1–50，默认20")] int? size,
                 HttpContext http, ApiQueries queries, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();

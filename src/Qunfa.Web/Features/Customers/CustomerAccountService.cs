@@ -164,6 +164,11 @@ public sealed class CustomerAccountService(
         else if (confirm != password) o.Add("ConfirmPassword", PasswordPolicy.ConfirmationMessage);
     }
 
+    /// <summary>Issues this browser a new session cookie for the customer as stored now (after its stamp or name changed).</summary>
+    internal Task RenewSessionAsync(Customer customer) => SignInAsync(customer, time.GetUtcNow());
+
+    internal static void CheckNewPasswordFields(Outcome o, string? password, string? confirm) => CheckNewPassword(o, password, confirm);
+
     private Task SignInAsync(Customer customer, DateTimeOffset now)
     {
         var identity = new ClaimsIdentity(

@@ -1,15 +1,23 @@
+using System.ComponentModel;
+
 namespace Qunfa.Web.Features.HttpApi;
 
-/// <summary>POST /api/v1/sms/send: either phoneNumbers with common templateParam, or items with each number's own values.</summary>
+/// <summary>
+/// POST /api/v1/sms/send: either phoneNumbers with common templateParam, or items with each number's own values.
+/// Only signName and templateCode are required: the parameters with defaults are optional in the OpenAPI schema.
+/// </summary>
 public sealed record SendSmsRequest(
-    string? SignName,
-    string? TemplateCode,
-    List<string?>? PhoneNumbers,
-    Dictionary<string, string>? TemplateParam,
-    List<SendSmsItem?>? Items,
-    DateTimeOffset? ScheduledAt);
+    [property: Description("审核通过的签名名称")] string? SignName,
+    [property: Description("审核通过的模板Code，例如SMS_123456789")] string? TemplateCode,
+    [property: Description("接收号码，1–1000个，与items二选一；使用templateParam中的共同变量值")] List<string?>? PhoneNumbers = null,
+    [property: Description("模板变量的共同值，例如{\"code\":\"1234\"}")] Dictionary<string, string>? TemplateParam = null,
+    [property: Description("每个号码及其自己的变量值，1–1000个，与phoneNumbers二选一")] List<SendSmsItem?>? Items = null,
+    [property: Description("定时发送时间，带时区的ISO 8601，30天以内；省略即立即发送")] DateTimeOffset? ScheduledAt = null,
+    [property: Description("您自己的业务编号（最长256个字符），可用GET /api/v1/tasks?outId=查回该任务")] string? OutId = null);
 
-public sealed record SendSmsItem(string? PhoneNumber, Dictionary<string, string>? TemplateParam);
+public sealed record SendSmsItem(
+    [property: Description("接收号码")] string? PhoneNumber,
+    [property: Description("该号码的变量值，覆盖templateParam中的同名值")] Dictionary<string, string>? TemplateParam = null);
 
 /// <summary>The task created; numbers that could not be used are listed and not charged.</summary>
 public sealed record SendSmsAccepted(
@@ -25,6 +33,7 @@ public sealed record InvalidNumber(int Index, string PhoneNumber, string Reason)
 
 public sealed record TaskStatusResponse(
     long TaskId,
+    string? OutId,
     string Status,
     string SignName,
     string TemplateCode,
@@ -46,6 +55,8 @@ public sealed record RecipientRecord(
     int Segments,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? ReportedAt);
+
+public sealed record TaskPage(int Total, int Page, int Size, IReadOnlyList<TaskStatusResponse> Items);
 
 public sealed record RecordPage(int Total, int Page, int Size, IReadOnlyList<RecipientRecord> Items);
 

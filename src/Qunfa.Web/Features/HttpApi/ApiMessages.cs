@@ -23,4 +23,5 @@ public static class ApiMessages
     public const string NoSuchEndpoint = "接口不存在，请查看接口文档";
     public const string PhoneRequired = "请填写phone";
     public const string DateInvalid = "date须为yyyy-MM-dd格式的日期";
+    public const string OutIdTooLong = "outId不能超过256个字符";
 }

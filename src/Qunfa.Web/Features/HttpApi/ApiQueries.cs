@@ -16,12 +16,33 @@ public sealed class ApiQueries(QunfaDbContext db, OperatorClock clock)
 
     public async Task<TaskStatusResponse?> TaskAsync(int customerId, long taskId, CancellationToken ct)
     {
-        var task = await db.SendTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.CustomerId == customerId, ct);
-        if (task is null) return null;
-        return new TaskStatusResponse(task.Id, TaskStatus(task), task.SignName, task.TemplateCode, task.NumberCount,
+        var row = await TasksOf(customerId).FirstOrDefaultAsync(x => x.Task.Id == taskId, ct);
+        return row is null ? null : Status(row.Task, row.OutId);
+    }
+
+    /// <summary>The customer's tasks, newest first; with <paramref name="outId"/> only those it sent with that reference.</summary>
+    public async Task<TaskPage> TasksAsync(int customerId, string? outId, int page, int size, CancellationToken ct)
+    {
+        var query = TasksOf(customerId);
+        if (!string.IsNullOrEmpty(outId)) query = query.Where(x => x.OutId == outId);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(x => x.Task.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new TaskPage(total, page, size, rows.Select(x => Status(x.Task, x.OutId)).ToList());
+    }
+
+    private sealed record TaskRow(SendTask Task, string? OutId);
+
+    private IQueryable<TaskRow> TasksOf(int customerId) =>
+        from t in db.SendTasks.AsNoTracking()
+        where t.CustomerId == customerId
+        join a in db.ApiSends.AsNoTracking() on t.Id equals a.TaskId into sends
+        from a in sends.DefaultIfEmpty()
+        select new TaskRow(t, a == null ? null : a.OutId);
+
+    private TaskStatusResponse Status(SendTask task, string? outId) =>
+        new(task.Id, outId, TaskStatus(task), task.SignName, task.TemplateCode, task.NumberCount,
             task.DeliveredCount, task.FailedCount, Math.Max(0, task.NumberCount - task.DeliveredCount - task.FailedCount),
             task.BilledSegments, task.CreatedAt, task.ScheduledAt, task.CompletedAt);
-    }
 
     /// <summary>The records of one number in one task, or null when the task is not the customer's.</summary>
     public async Task<IReadOnlyList<RecipientRecord>?> TaskRecipientsAsync(int customerId, long taskId, string phone, CancellationToken ct)

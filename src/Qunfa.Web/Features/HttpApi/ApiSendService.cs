@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -60,11 +62,15 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         else if (request.PhoneNumbers is not null && request.Items is not null) errors["items"] = [ApiMessages.NotBoth];
         else if (request.PhoneNumbers is { Count: 0 or > MaxNumbers }) errors["phoneNumbers"] = [ApiMessages.TooManyNumbers];
         else if (request.Items is { Count: 0 or > MaxNumbers }) errors["items"] = [ApiMessages.TooManyNumbers];
+        if (request.OutId is { Length: > MaxOutIdLength }) errors["outId"] = [ApiMessages.OutIdTooLong];
         return (errors.Count == 0 ? request : null, errors);
     }
 
-    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(int customerId, SendSmsRequest request, CancellationToken ct)
+    public const int MaxOutIdLength = 256;
+
+    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct)
     {
+        var customerId = key.CustomerId;
         var code = request.TemplateCode!.Trim();
         var template = await db.Templates.AsNoTracking()
             .Where(t => t.CustomerId == customerId && t.TemplateCode == code && t.Status == ReviewStatus.Approved)
@@ -97,6 +103,13 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         {
             var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;
             return (null, new Refusal(Codes.GetValueOrDefault(message, "SendRefused"), message));
+        }
+        // The caller's own reference goes with the task so that GET /api/v1/tasks?outId= finds it; it is written
+        // after acceptance (the send is charged either way) and only when given, leaving the common send as fast as it was.
+        if (!string.IsNullOrEmpty(request.OutId))
+        {
+            db.ApiSends.Add(new ApiSend { TaskId = task.TaskId, ApiKeyId = key.KeyId, OutId = request.OutId });
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return (new SendSmsAccepted(task.TaskId, task.Recipients, task.Segments, list.InvalidCount, list.DuplicateCount, invalid), null);
     }

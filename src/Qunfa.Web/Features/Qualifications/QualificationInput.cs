@@ -23,4 +23,8 @@ public sealed class QualificationInput
     public IFormFile? AdminIdCardFront { get; set; }
     /// <summary>国徽面.</summary>
     public IFormFile? AdminIdCardBack { get; set; }
+    /// <summary>Tokens of images chosen in an earlier post of this form (<see cref="HeldImages"/>).</summary>
+    public string? LicensePicHeld { get; set; }
+    public string? AdminIdCardFrontHeld { get; set; }
+    public string? AdminIdCardBackHeld { get; set; }
 }

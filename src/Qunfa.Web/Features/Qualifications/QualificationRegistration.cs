@@ -11,6 +11,7 @@ public static class QualificationRegistration
         services.Configure<QualificationReviewOptions>(configuration.GetSection(QualificationReviewOptions.Section));
         services.TryAddScoped<CarrierFiles>();
         services.AddScoped<QualificationService>();
+        services.AddSingleton<HeldImages>();
         services.AddSingleton<QualificationReviewWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QualificationReviewWorker>());
         return services;

@@ -12,25 +12,29 @@ namespace Qunfa.Web.Features.Replies;
 /// </summary>
 public sealed class OptOutFilter(QunfaDbContext db)
 {
-    public sealed record Filtered(RecipientList Recipients, int OptedOutCount);
+    /// <summary>The list to send and the numbers taken out of it, which the preview lists.</summary>
+    public sealed record Filtered(RecipientList Recipients, IReadOnlyList<string> Dropped)
+    {
+        public int OptedOutCount => Dropped.Count;
+    }
 
     /// <summary>For callers that know the template only by id (an unknown id filters nothing; acceptance refuses it anyway).</summary>
     public async Task<Filtered> ApplyForTemplateAsync(int customerId, int templateId, RecipientList recipients, CancellationToken ct)
     {
         var type = await db.Templates.AsNoTracking().Where(t => t.Id == templateId && t.CustomerId == customerId)
             .Select(t => (TemplateType?)t.Type).FirstOrDefaultAsync(ct);
-        return type is { } known ? await ApplyAsync(customerId, known, recipients, ct) : new(recipients, 0);
+        return type is { } known ? await ApplyAsync(customerId, known, recipients, ct) : new(recipients, []);
     }
 
     public async Task<Filtered> ApplyAsync(int customerId, TemplateType templateType, RecipientList recipients, CancellationToken ct)
     {
-        if (templateType != TemplateType.Promotion || recipients.ValidCount == 0) return new(recipients, 0);
+        if (templateType != TemplateType.Promotion || recipients.ValidCount == 0) return new(recipients, []);
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.CustomerId == customerId).Select(o => o.Phone).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        if (optedOut.Count == 0) return new(recipients, 0);
+        if (optedOut.Count == 0) return new(recipients, []);
         var kept = recipients.Valid.Where(r => !optedOut.Contains(r.Phone)).ToList();
-        if (kept.Count == recipients.ValidCount) return new(recipients, 0);
-        return new(new RecipientList(kept, recipients.InvalidCount, recipients.DuplicateCount, recipients.InvalidSamples, recipients.Problems),
-            recipients.ValidCount - kept.Count);
+        if (kept.Count == recipients.ValidCount) return new(recipients, []);
+        var dropped = recipients.Valid.Where(r => optedOut.Contains(r.Phone)).Select(r => r.Phone).ToList();
+        return new(new RecipientList(kept, recipients.InvalidCount, recipients.DuplicateCount, recipients.InvalidSamples, recipients.Problems), dropped);
     }
 }

@@ -15,13 +15,15 @@ public sealed class AccountModel(CustomerAccountService accounts, CurrentCustome
     [BindProperty]
     public PhoneChangeInput Input { get; set; } = new();
 
-    public string CurrentPhone { get; private set; } = "";
+    public string CurrentPhone => Customer?.Phone ?? "";
 
-    public async Task OnGetAsync(CancellationToken ct) => CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+    public Domain.Customers.Customer? Customer { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Customer = await current.GetAsync(ct);
 
     public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
     {
-        CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+        Customer = await current.GetAsync(ct);
         return AfterCodeSent(await accounts.SendPhoneChangeCodeAsync(Input.Phone, ct), Input.Phone);
     }
 
@@ -30,7 +32,7 @@ public sealed class AccountModel(CustomerAccountService accounts, CurrentCustome
         var outcome = await accounts.ChangePhoneAsync(current.Id, Input, ct);
         if (!outcome.Succeeded)
         {
-            CurrentPhone = (await current.GetAsync(ct))?.Phone ?? "";
+            Customer = await current.GetAsync(ct);
             return Refused(outcome);
         }
         TempData["Saved"] = "手机号已修改";

@@ -9,7 +9,7 @@ using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Areas.Console.Pages;
 
-public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock, Dashboard dashboard) : PageModel
+public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock, Dashboard dashboard, Onboarding onboarding) : PageModel
 {
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
@@ -17,6 +17,7 @@ public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, Opera
     public int TemplateCount { get; private set; }
     /// <summary>首页's figures for this customer's own account.</summary>
     public DashboardView View { get; private set; } = null!;
+    public Onboarding.Checklist Checklist { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, Opera
         SignatureCount = await db.Signatures.CountAsync(s => s.CustomerId == customer.Id, ct);
         TemplateCount = await db.Templates.CountAsync(t => t.CustomerId == customer.Id, ct);
         View = new DashboardView(await dashboard.LoadAsync(customer.Id, ct), clock, ForAdmin: false);
+        Checklist = await onboarding.LoadAsync(customer.Id, ct);
         return Page();
     }
 }

@@ -88,6 +88,13 @@ public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions,
         return PhysicalFile(path, "text/csv; charset=utf-8", "无效号码.csv");
     }
 
+    public IActionResult OnGetOptedOut(string? token)
+    {
+        var path = composer.OptedOutCsvPath(current.Id, token);
+        if (path is null) return NotFound();
+        return PhysicalFile(path, "text/csv; charset=utf-8", "已退订号码.csv");
+    }
+
     /// <summary>Messages of fields the form shows go beside them; every other one (the engine's Recipients, …) on top.</summary>
     private void AddErrors(Outcome outcome)
     {

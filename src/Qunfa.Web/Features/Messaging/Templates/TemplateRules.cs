@@ -28,6 +28,8 @@ public static class TemplateRules
             o.Add(nameof(input.Content), "验证码模板必须且只能包含一个变量，例如${code}");
         if (input.Type == TemplateType.Promotion && variables.Count > 0)
             o.Add(nameof(input.Content), "推广短信模板不支持变量");
+        if (input.Type == TemplateType.Promotion && content.Length > 0 && !Replies.OptOutWords.HasInstruction(content))
+            o.Add(nameof(input.Content), Replies.OptOutWords.MissingInstructionMessage);
         if (content.Contains('【') || content.Contains('】'))
             o.Add(nameof(input.Content), "模板内容不能包含【】，签名会自动添加");
 

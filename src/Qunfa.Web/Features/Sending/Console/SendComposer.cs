@@ -22,7 +22,8 @@ public sealed record TemplateChoice(int Id, string Name, TemplateType Type, stri
 public sealed record SendPreview(
     string Token,
     string Content,
-    int SegmentsPerMessage,
+    int MinSegments,
+    int MaxSegments,
     int ValidCount,
     int InvalidCount,
     int DuplicateCount,
@@ -31,9 +32,12 @@ public sealed record SendPreview(
     long BilledSegments,
     long Available,
     DateTimeOffset? ScheduledAt,
-    int OptedOutCount)
+    IReadOnlyList<string> OptedOut)
 {
     public long BalanceAfter => Available - BilledSegments;
+    /// <summary>How much more balance the send needs; 0 when there is enough.</summary>
+    public long Shortfall => Math.Max(0, BilledSegments - Available);
+    public int OptedOutCount => OptedOut.Count;
 }
 
 /// <summary>
@@ -43,6 +47,7 @@ public sealed record SendPreview(
 public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, OperatorClock clock, OptOutFilter optOuts)
 {
     public const int MaxInvalidShown = 20;
+    public const int MaxOptedOutShown = 20;
 
     public async Task<IReadOnlyList<SignChoice>> SignaturesAsync(int customerId, CancellationToken ct) =>
         await db.Signatures.AsNoTracking()
@@ -90,15 +95,17 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         var (list, optedOut) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         if (list.InvalidCount > 0)
             await store.SaveInvalidAsync(customerId, token, list.WriteInvalidCsv, ct);
+        if (optedOut.Count > 0)
+            await store.SaveOptedOutAsync(customerId, token, optedOut, ct);
 
         var sample = list.Valid.Count > 0 && list.Valid[0].Variables is { } own ? Merge(common, own) : common;
         var text = TemplateText.Fill(template!.Content, sample);
         var content = Segments.Compose(sign!.Name, text);
         var perMessage = Segments.Count(content);
-        var billed = Billed(list, sign.Name, template.Content, common);
+        var (billed, fewest, most) = Billed(list, sign.Name, template.Content, common);
         var grants = await db.PackageGrants.AsNoTracking().Where(g => g.CustomerId == customerId).ToListAsync(ct);
         var available = BalanceRule.Available(grants, SendAcceptance.CategoryOf(template.Type), clock.Today);
-        var preview = new SendPreview(token, content, perMessage, list.ValidCount, list.InvalidCount, list.DuplicateCount,
+        var preview = new SendPreview(token, content, list.ValidCount > 0 ? fewest : perMessage, list.ValidCount > 0 ? most : perMessage, list.ValidCount, list.InvalidCount, list.DuplicateCount,
             [.. list.InvalidSamples.Take(MaxInvalidShown)], list.InvalidCount > 0, billed, available, scheduledAt, optedOut);
 
         var problems = Outcome.Ok();
@@ -129,6 +136,8 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
     }
 
     public string? InvalidCsvPath(int customerId, string? token) => store.InvalidCsvPath(customerId, token);
+
+    public string? OptedOutCsvPath(int customerId, string? token) => store.OptedOutCsvPath(customerId, token);
 
     private async Task<(TemplateChoice? Template, SignChoice? Sign, Outcome Outcome)> ChoiceAsync(int customerId, SendInput input, CancellationToken ct)
     {
@@ -171,10 +180,11 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         return merged;
     }
 
-    /// <summary>Σ segments over the valid recipients; -1 when one message would be over 500 characters.</summary>
-    private static long Billed(RecipientList list, string signName, string templateContent, Dictionary<string, string> common)
+    /// <summary>Σ segments over the valid recipients and the fewest and most of one message; a total of -1 when one message would be over 500 characters.</summary>
+    private static (long Total, int Fewest, int Most) Billed(RecipientList list, string signName, string templateContent, Dictionary<string, string> common)
     {
         long total = 0;
+        int fewest = int.MaxValue, most = 0;
         int? shared = null;
         foreach (var recipient in list.Valid)
         {
@@ -184,12 +194,14 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
             {
                 var values = recipient.Variables is { } own ? Merge(common, own) : common;
                 count = Segments.Count(Segments.Compose(signName, TemplateText.Fill(templateContent, values)));
-                if (count == 0) return -1;
+                if (count == 0) return (-1, 0, 0);
                 if (recipient.Variables is null) shared = count;
             }
             total += count;
+            fewest = Math.Min(fewest, count);
+            most = Math.Max(most, count);
         }
-        return total;
+        return (total, fewest == int.MaxValue ? 0 : fewest, most);
     }
 
     private (DateTimeOffset? At, string? Problem) ParseSchedule(string? value)

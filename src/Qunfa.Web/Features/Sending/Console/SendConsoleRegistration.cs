@@ -10,6 +10,7 @@ public static class SendConsoleRegistration
         services.AddScoped<SendComposer>();
         services.AddScoped<CustomerSendQueries>();
         services.AddScoped<ConsoleTaskActions>();
+        services.AddScoped<TaskProgress>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class SendUploadStore(StartupSettings settings, TimeProvider time)
     private const string TextExtension = ".txt-box";
     private const string FileExtension = ".upload";
     private const string InvalidExtension = ".invalid.csv";
+    private const string OptedOutExtension = ".opted-out.csv";
     private const string NameExtension = ".name";
 
     public sealed record Stored(string Token, string Path, bool IsTextBox, string? FileName);
@@ -67,17 +68,29 @@ public sealed class SendUploadStore(StartupSettings settings, TimeProvider time)
         await output.FlushAsync(ct);
     }
 
-    public string? InvalidCsvPath(int customerId, string? token)
+    public string? InvalidCsvPath(int customerId, string? token) => CsvPath(customerId, token, InvalidExtension);
+
+    /// <summary>The numbers the 退订名单 took out of the preview, one a row, for the preview's download.</summary>
+    public async Task SaveOptedOutAsync(int customerId, string token, IEnumerable<string> phones, CancellationToken ct)
+    {
+        if (!IsToken(token)) return;
+        var path = System.IO.Path.Combine(Folder(customerId), token + OptedOutExtension);
+        await File.WriteAllTextAsync(path, "号码\r\n" + string.Concat(phones.Select(p => p + "\r\n")), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+    }
+
+    public string? OptedOutCsvPath(int customerId, string? token) => CsvPath(customerId, token, OptedOutExtension);
+
+    private string? CsvPath(int customerId, string? token, string extension)
     {
         if (Find(customerId, token) is null) return null;
-        var path = System.IO.Path.Combine(Folder(customerId), token + InvalidExtension);
+        var path = System.IO.Path.Combine(Folder(customerId), token + extension);
         return File.Exists(path) ? path : null;
     }
 
     public void Delete(int customerId, string? token)
     {
         if (!IsToken(token)) return;
-        foreach (var extension in new[] { TextExtension, FileExtension, InvalidExtension, NameExtension })
+        foreach (var extension in new[] { TextExtension, FileExtension, InvalidExtension, OptedOutExtension, NameExtension })
             TryDelete(System.IO.Path.Combine(Folder(customerId), token + extension));
     }
 

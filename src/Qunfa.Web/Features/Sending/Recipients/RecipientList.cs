@@ -4,7 +4,8 @@ namespace Qunfa.Web.Features.Sending.Recipients;
 
 public sealed record ValidRecipient(string Phone, IReadOnlyDictionary<string, string>? Variables);
 
-public sealed record InvalidRecipient(int LineNumber, string RawPhone, string Reason);
+/// <summary>One refused row; <see cref="Argument"/> fills the {0} of a reason such as 缺少变量{0}的值 when it is shown in another language.</summary>
+public sealed record InvalidRecipient(int LineNumber, string RawPhone, string Reason, string? Argument = null);
 
 /// <summary>
 /// The checked list the preview shows: numbers to send to, counts, a sample of invalid rows and any

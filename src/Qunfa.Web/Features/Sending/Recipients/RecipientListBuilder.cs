@@ -62,16 +62,18 @@ public sealed class RecipientListBuilder
             Invalid(row, error!);
             return;
         }
-        if (MissingVariables(row) is { } missing)
-        {
-            Invalid(row, string.Format(CultureInfo.InvariantCulture, RecipientMessages.MissingVariable, missing));
-            return;
-        }
-        if (!_seen.Add(number))
+        // A repeated number is a duplicate whatever its row lacks: the first row decides whether it is sent.
+        if (_seen.Contains(number))
         {
             _duplicateCount++;
             return;
         }
+        if (MissingVariables(row) is { } missing)
+        {
+            Invalid(row, string.Format(CultureInfo.InvariantCulture, RecipientMessages.MissingVariable, missing), missing);
+            return;
+        }
+        _seen.Add(number);
         _phones.Add(number);
         _values.AddRange(_rowValues);
     }
@@ -104,9 +106,9 @@ public sealed class RecipientListBuilder
         return missing is null ? null : string.Join("、", missing);
     }
 
-    private void Invalid(RecipientRow row, string reason)
+    private void Invalid(RecipientRow row, string reason, string? argument = null)
     {
         _invalidCount++;
-        if (_invalid.Count < _options.MaxInvalidSamples) _invalid.Add(new InvalidRecipient(row.LineNumber, row.RawPhone, reason));
+        if (_invalid.Count < _options.MaxInvalidSamples) _invalid.Add(new InvalidRecipient(row.LineNumber, row.RawPhone, reason, argument));
     }
 }

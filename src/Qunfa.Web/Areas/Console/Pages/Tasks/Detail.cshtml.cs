@@ -15,8 +15,10 @@ public sealed class DetailModel(
     ConsoleTaskActions actions,
     AdminSendRecords sends,
     SendRecordExport export,
+    TaskProgress progress,
     CurrentCustomer current,
-    OperatorClock clock) : PageModel
+    OperatorClock clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public OperatorClock Clock => clock;
     public SendTask Task { get; private set; } = null!;
@@ -24,6 +26,7 @@ public sealed class DetailModel(
     [BindProperty(SupportsGet = true, Name = "status")] public RecipientStatusFilter? Status { get; set; }
     public PagedList<SendRecord> Records { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
+    public TaskProgress.Figures Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long? id, [FromQuery(Name = "p")] int? pageNumber, CancellationToken ct)
     {
@@ -31,7 +34,16 @@ public sealed class DetailModel(
         Task = task;
         Records = await queries.RecordsAsync(current.Id, task.Id, Phone, Status, new PageRequest(pageNumber, 10), ct);
         Pager = PagerModel.For(Records, Request, "/console/tasks/detail");
+        Progress = (await progress.LoadAsync(current.Id, task.Id, ct))!;
         return Page();
+    }
+
+    /// <summary>The task's counts by status, polled by the page's script until the task settles.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(long? id, CancellationToken ct)
+    {
+        if (id is null || await progress.LoadAsync(current.Id, id.Value, ct) is not { } figures) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(figures with { State = localizer[figures.State] });
     }
 
     public bool CanCancel => ConsoleTaskActions.CanCancel(Task, clock.UtcNow);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Security;
+using Qunfa.Web.Infrastructure.Validation;
+
+namespace Qunfa.Web.Areas.Console.Pages.Account;
+
+/// <summary>修改密码: the current password, then a new one under the password rules; other sessions end.</summary>
+[EnableRateLimiting(RateLimits.Logins)]
+public sealed class PasswordModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public PasswordChangeInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await settings.ChangePasswordAsync(current.Id, Input, ct);
+        if (!outcome.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddOutcome(outcome, localizer);
+            return Page();
+        }
+        TempData["Saved"] = "密码已修改，其他设备上的登录已退出";
+        return Redirect("/console/account");
+    }
+}

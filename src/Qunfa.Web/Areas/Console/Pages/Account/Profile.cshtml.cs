@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Validation;
+
+namespace Qunfa.Web.Areas.Console.Pages.Account;
+
+/// <summary>修改资料: 企业名称, 联系人 and 邮箱 of the signed-in customer.</summary>
+public sealed class ProfileModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } customer) return Redirect("/account/login");
+        Input = new ProfileInput { CompanyName = customer.CompanyName, ContactName = customer.ContactName, Email = customer.Email };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await settings.UpdateProfileAsync(current.Id, Input, ct);
+        if (!outcome.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddOutcome(outcome, localizer);
+            return Page();
+        }
+        TempData["Saved"] = "资料已保存";
+        return Redirect("/console/account");
+    }
+}
