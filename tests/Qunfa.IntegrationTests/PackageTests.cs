@@ -290,12 +290,20 @@ public sealed class PackageTests
 
         var buy = await customer.GetAsync("/console/packages/buy");
         Assert.Equal(HttpStatusCode.OK, buy.Status);
-        AssertInOrder(buy.Html, "通知甲", "通用甲", "验证甲", "通用乙", "通用丙", "不推荐的");
+        AssertInOrder(buy.Html, "通知甲", "通用甲", "验证甲", "通用乙", "通用丙");
+        Assert.DoesNotContain("不推荐的", buy.Html);
         var id = await ProductIdAsync(app, "通用甲");
         Assert.Contains("action=\"/console/orders/create\"", buy.Html);
         Assert.Contains($"name=\"ProductId\" value=\"{id}\"", buy.Html);
         var form = buy.Html[buy.Html.IndexOf("action=\"/console/orders/create\"", StringComparison.Ordinal)..];
         Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)]);
+
+        // Not shown means not for sale: a hand-made order for it is refused and nothing is created.
+        var hidden = await ProductIdAsync(app, "不推荐的");
+        var refused = await customer.PostFormAsync("/console/orders/create",
+            new Dictionary<string, string> { ["ProductId"] = hidden.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPath: "/console/orders");
+        Assert.Contains("短信包不存在或已下架", refused.Html);
+        Assert.False(await app.WithDbAsync(d => d.Orders.AnyAsync()));
     }
 
     /// <summary>The message shown beside a field (not just in a hint).</summary>

@@ -63,7 +63,7 @@ public sealed partial class PaymentScenario : IAsyncDisposable
         {
             var p = new PackageProduct
             {
-                Name = "通知包" + size, Category = category, Size = size, PriceFen = priceFen, ValidityMonths = months,
+                Name = "通知包" + size, Category = category, Size = size, PriceFen = priceFen, ValidityMonths = months, Recommended = true,
                 CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             };
             d.PackageProducts.Add(p);

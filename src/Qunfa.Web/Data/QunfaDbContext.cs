@@ -70,6 +70,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<PaymentProtocol>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<SendTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RecipientStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SendSource>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class SendTaskConfiguration : IEntityTypeConfiguration<SendTask>
         b.Property(x => x.TemplateName).HasMaxLength(64);
         b.Property(x => x.TemplateContent).HasMaxLength(1000);
         b.Property(x => x.CommonVariables).HasMaxLength(4000);
+        b.Property(x => x.SourceFileName).HasMaxLength(SendTask.MaxSourceFileNameLength);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CustomerId, x.CreatedAt });
         b.HasIndex(x => x.CreatedAt);

@@ -1,6 +1,6 @@
 namespace Qunfa.Web.Domain.Messaging;
 
-/// <summary>A signature or template a customer deleted, kept for 首页's 短信签名通知 / 短信模板通知 (the row itself is gone).</summary>
+/// <summary>A signature or template its customer or the admin (彻底删除) deleted, kept for 首页's 最新删除 (the row itself is gone).</summary>
 public sealed class MessagingDeletion
 {
     public long Id { get; set; }
@@ -9,4 +9,5 @@ public sealed class MessagingDeletion
     public string Name { get; set; } = "";
     public string? TemplateCode { get; set; }
     public DateTimeOffset At { get; set; }
+    public bool ByAdmin { get; set; }
 }

@@ -13,6 +13,8 @@ public enum SendTaskStatus
 /// <summary>任务: one send action of a customer — one signature and template to many numbers.</summary>
 public sealed class SendTask
 {
+    public const int MaxSourceFileNameLength = 200;
+
     public long Id { get; set; }
     public int CustomerId { get; set; }
     public string SignName { get; set; } = "";
@@ -36,4 +38,8 @@ public sealed class SendTask
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ScheduledAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>发送类型; null on tasks accepted before it was recorded.</summary>
+    public SendSource? Source { get; set; }
+    /// <summary>The uploaded list's file name when <see cref="Source"/> is <see cref="SendSource.File"/>.</summary>
+    public string? SourceFileName { get; set; }
 }

@@ -5,6 +5,7 @@ using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -98,7 +99,7 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
         var recipients = (await optOuts.ApplyAsync(customerId, template.Type, list, ct)).Recipients;
         var (task, outcome) = await acceptance.AcceptAsync(
-            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt), ct);
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api), ct);
         if (task is null)
         {
             var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;

@@ -20,8 +20,17 @@ public sealed class Assignment(QunfaDbContext db, IAliyunSmsManagementClient car
     public const string OnlyApprovedSignMessage = "只能分配审核通过签名";
     public const string OnlyApprovedTemplateMessage = "只能分配审核通过模板";
     public const string NoCustomersMessage = "请选择分配的用户";
+    public const string TypeContradictsCarrierMessage = "签名类型与阿里云不一致，请选择阿里云上的签名类型";
 
-    public sealed record SignLookup(string Name, ReviewStatus Status, string? Reason);
+    // QuerySmsSignList is the call that reports a signature's type; an account rarely holds more signatures than this.
+    private const int SignListPageSize = 50;
+    private const int SignListMaxPages = 20;
+
+    /// <summary>A signature at the carrier; <see cref="Type"/> is null when the carrier did not say.</summary>
+    public sealed record SignLookup(string Name, ReviewStatus Status, string? Reason, SignatureType? Type);
+
+    /// <summary>How many customers received the signature, and how many already had it under another type and were corrected.</summary>
+    public sealed record SignAssigned(int Assigned, int Corrected);
 
     public sealed record TemplateLookup(string Code, string Name, TemplateType Type, string Content, ReviewStatus Status, string? Reason);
 
@@ -31,7 +40,8 @@ public sealed class Assignment(QunfaDbContext db, IAliyunSmsManagementClient car
         try
         {
             var sign = await carrier.GetSmsSignAsync(name.Trim(), ct);
-            return (new SignLookup(sign.SignName, ReviewStatusMap.From(sign.Status.State), sign.Status.Reason), Outcome.Ok());
+            var type = await CarrierSignTypeAsync(sign.SignName, ct);
+            return (new SignLookup(sign.SignName, ReviewStatusMap.From(sign.Status.State), sign.Status.Reason, type), Outcome.Ok());
         }
         catch (AliyunApiException e) when (e.Outcome == AliyunOutcome.PermanentRequestFailure)
         {
@@ -62,18 +72,30 @@ public sealed class Assignment(QunfaDbContext db, IAliyunSmsManagementClient car
         }
     }
 
-    /// <summary>Assigns to the given customers, or to every customer when <paramref name="customerIds"/> is null; returns how many received it.</summary>
-    public async Task<(int Assigned, Outcome Outcome)> AssignSignAsync(string? name, SignatureType type, IReadOnlyCollection<int>? customerIds, CancellationToken ct)
+    /// <summary>
+    /// Assigns to the given customers, or to every customer when <paramref name="customerIds"/> is null. A type that
+    /// contradicts the carrier's is refused; customers who already have the signature under another type get it corrected.
+    /// </summary>
+    public async Task<(SignAssigned Result, Outcome Outcome)> AssignSignAsync(string? name, SignatureType type, IReadOnlyCollection<int>? customerIds, CancellationToken ct)
     {
+        var none = new SignAssigned(0, 0);
         var (found, outcome) = await LookUpSignAsync(name, ct);
-        if (found is null) return (0, outcome);
-        if (found.Status != ReviewStatus.Approved) return (0, Outcome.Fail("SignName", OnlyApprovedSignMessage));
+        if (found is null) return (none, outcome);
+        if (found.Status != ReviewStatus.Approved) return (none, Outcome.Fail("SignName", OnlyApprovedSignMessage));
+        if (found.Type is { } carrierType && carrierType != type) return (none, Outcome.Fail("Type", TypeContradictsCarrierMessage));
         var targets = await TargetsAsync(customerIds, ct);
-        if (targets.Count == 0) return (0, Outcome.Fail("Customers", NoCustomersMessage));
+        if (targets.Count == 0) return (none, Outcome.Fail("Customers", NoCustomersMessage));
 
-        var having = await db.Signatures.Where(s => s.Name == found.Name).Select(s => s.CustomerId).ToListAsync(ct);
+        var having = await db.Signatures.Where(s => s.Name == found.Name && targets.Contains(s.CustomerId)).ToListAsync(ct);
         var now = time.GetUtcNow();
-        var fresh = targets.Except(having).ToList();
+        var corrected = 0;
+        foreach (var wrong in having.Where(s => s.Type != type))
+        {
+            wrong.Type = type;
+            wrong.UpdatedAt = now;
+            corrected++;
+        }
+        var fresh = targets.Except(having.Select(s => s.CustomerId)).ToList();
         foreach (var customerId in fresh)
             db.Signatures.Add(new Signature
             {
@@ -81,7 +103,7 @@ public sealed class Assignment(QunfaDbContext db, IAliyunSmsManagementClient car
                 Status = ReviewStatus.Approved, CreatedAt = now, UpdatedAt = now,
             });
         await db.SaveChangesAsync(ct);
-        return (fresh.Count, Outcome.Ok());
+        return (new SignAssigned(fresh.Count, corrected), Outcome.Ok());
     }
 
     public async Task<(int Assigned, Outcome Outcome)> AssignTemplateAsync(string? code, IReadOnlyCollection<int>? customerIds, CancellationToken ct)
@@ -103,6 +125,18 @@ public sealed class Assignment(QunfaDbContext db, IAliyunSmsManagementClient car
             });
         await db.SaveChangesAsync(ct);
         return (fresh.Count, Outcome.Ok());
+    }
+
+    /// <summary>The signature's type from QuerySmsSignList's BusinessType (验证码类型 / 通用类型), or null when it is not listed.</summary>
+    private async Task<SignatureType?> CarrierSignTypeAsync(string name, CancellationToken ct)
+    {
+        for (var page = 1; page <= SignListMaxPages; page++)
+        {
+            var list = await carrier.QuerySmsSignListAsync(page, SignListPageSize, ct);
+            if (list.Items.FirstOrDefault(s => s.SignName == name) is { } row) return ReviewStatusMap.SignTypeFromCarrier(row.BusinessType);
+            if (list.Items.Count < SignListPageSize || (long)page * SignListPageSize >= list.TotalCount) return null;
+        }
+        return null;
     }
 
     private async Task<List<int>> TargetsAsync(IReadOnlyCollection<int>? customerIds, CancellationToken ct) =>

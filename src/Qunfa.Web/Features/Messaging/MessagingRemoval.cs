@@ -12,9 +12,10 @@ namespace Qunfa.Web.Features.Messaging;
 /// platform applied for is deleted at the carrier too; one the admin assigned belongs to the operator's
 /// account and is only taken from this customer.
 /// </summary>
-public sealed class MessagingRemoval(QunfaDbContext db, IAliyunSmsManagementClient carrier, ILogger<MessagingRemoval> logger)
+public sealed class MessagingRemoval(QunfaDbContext db, IAliyunSmsManagementClient carrier, TimeProvider time, ILogger<MessagingRemoval> logger)
 {
-    public async Task<Outcome> DeleteAsync(Signature signature, CancellationToken ct)
+    /// <summary>Deletes the signature and notes it for 首页's 最新删除, saying whether the admin did it.</summary>
+    public async Task<Outcome> DeleteAsync(Signature signature, bool byAdmin, CancellationToken ct)
     {
         if (signature.Origin == Origin.Applied && signature.Status == ReviewStatus.UnderReview)
             return Outcome.Fail("", "审核中的签名不能删除");
@@ -24,11 +25,12 @@ public sealed class MessagingRemoval(QunfaDbContext db, IAliyunSmsManagementClie
             if (refused is not null) return refused;
         }
         db.Signatures.Remove(signature);
+        Note(signature.CustomerId, isTemplate: false, signature.Name, null, byAdmin);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok();
     }
 
-    public async Task<Outcome> DeleteAsync(Template template, CancellationToken ct)
+    public async Task<Outcome> DeleteAsync(Template template, bool byAdmin, CancellationToken ct)
     {
         if (template.Origin == Origin.Applied && template.Status == ReviewStatus.UnderReview)
             return Outcome.Fail("", "审核中的模板不能删除");
@@ -38,9 +40,16 @@ public sealed class MessagingRemoval(QunfaDbContext db, IAliyunSmsManagementClie
             if (refused is not null) return refused;
         }
         db.Templates.Remove(template);
+        Note(template.CustomerId, isTemplate: true, template.Name, template.TemplateCode, byAdmin);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok();
     }
+
+    private void Note(int customerId, bool isTemplate, string name, string? templateCode, bool byAdmin) =>
+        db.MessagingDeletions.Add(new MessagingDeletion
+        {
+            CustomerId = customerId, IsTemplate = isTemplate, Name = name, TemplateCode = templateCode, At = time.GetUtcNow(), ByAdmin = byAdmin,
+        });
 
     private async Task<Outcome?> AtCarrierAsync(Func<Task> delete, string what)
     {

@@ -25,6 +25,13 @@ public static class ReviewStatusMap
 
     public static string Label(SignatureType type) => type == SignatureType.VerificationCode ? "验证码" : "通用";
 
+    /// <summary>QuerySmsSignList's BusinessType (验证码类型, 通用类型) as the platform's type; null for anything else.</summary>
+    public static SignatureType? SignTypeFromCarrier(string? businessType) =>
+        businessType is null ? null
+        : businessType.Contains("验证码", StringComparison.Ordinal) ? SignatureType.VerificationCode
+        : businessType.Contains("通用", StringComparison.Ordinal) ? SignatureType.General
+        : null;
+
     public static string Label(TemplateType type) => type switch
     {
         TemplateType.VerificationCode => "验证码",

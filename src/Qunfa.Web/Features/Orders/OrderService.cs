@@ -26,7 +26,8 @@ public sealed class OrderService(
     public async Task<(Outcome Outcome, Order? Order)> CreateAsync(int customerId, int productId, CancellationToken ct)
     {
         var product = await db.PackageProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
-        if (product is null) return (Outcome.Fail("", "短信包不存在或已下架"), null);
+        // A product not recommended is off sale: the buy page does not show it, so an order for it is refused too.
+        if (product is null || !product.Recommended) return (Outcome.Fail("", "短信包不存在或已下架"), null);
         if (product.PriceFen is < AlipayMoney.MinFen or > AlipayMoney.MaxFen || product.Size <= 0 || product.ValidityMonths <= 0)
             return (Outcome.Fail("", "该短信包暂不可购买"), null);
         var snapshot = await gateway.RefreshAsync(ct);

@@ -46,10 +46,10 @@ public sealed class ProductService(QunfaDbContext db, TimeProvider time)
             .ToList();
     }
 
-    /// <summary>Every product for the buy page: recommended first by 推荐排序, then the rest by category.</summary>
+    /// <summary>The buy page's products: only recommended ones (是否推荐=否 is not shown, as the manual says), by 推荐排序.</summary>
     public Task<List<PackageProduct>> ForSaleAsync(CancellationToken ct) =>
-        db.PackageProducts.AsNoTracking()
-            .OrderByDescending(p => p.Recommended).ThenBy(p => p.SortOrder).ThenBy(p => p.Category).ThenBy(p => p.Id)
+        db.PackageProducts.AsNoTracking().Where(p => p.Recommended)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Category).ThenBy(p => p.Id)
             .ToListAsync(ct);
 
     public async Task<Outcome> StageAddAsync(ProductInput input, CancellationToken ct)

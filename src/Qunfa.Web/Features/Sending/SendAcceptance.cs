@@ -122,6 +122,8 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             Status = SendTaskStatus.Queued,
             CreatedAt = plan.Now,
             ScheduledAt = request.ScheduledAt,
+            Source = request.Source,
+            SourceFileName = request.SourceFileName is { Length: > SendTask.MaxSourceFileNameLength } name ? name[..SendTask.MaxSourceFileNameLength] : request.SourceFileName,
         };
         task.Id = await RowInsert.InsertAsync(target, task, ct);
         await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, Rows(request, plan.Segments, paidBy, perRecipient), request.ScheduledAt ?? plan.Now, ct);

@@ -1,12 +1,15 @@
+using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
 
 namespace Qunfa.Web.Features.Sending;
 
-/// <summary>A send as the customer confirms it: signature, template, values and the checked recipients.</summary>
+/// <summary>A send as the customer confirms it: signature, template, values, the checked recipients and where they came from.</summary>
 public sealed record SendRequest(
     int CustomerId,
     string SignName,
     int TemplateId,
     IReadOnlyDictionary<string, string>? CommonVariables,
     RecipientList Recipients,
-    DateTimeOffset? ScheduledAt = null);
+    DateTimeOffset? ScheduledAt = null,
+    SendSource Source = SendSource.Text,
+    string? SourceFileName = null);

@@ -20,7 +20,7 @@ public sealed class Dashboard(QunfaDbContext db, OperatorClock clock)
     public sealed record CategoryFigures(SmsCategory Category, long Allocated, long Used, long Remaining,
         long TodayDelivered, long TodayTotal, long MonthDelivered, long MonthTotal);
 
-    public sealed record Notice(int? Id, int CustomerId, string CustomerName, string Name, string? Code, ReviewStatus? Status, DateTimeOffset At);
+    public sealed record Notice(int? Id, int CustomerId, string CustomerName, string Name, string? Code, ReviewStatus? Status, DateTimeOffset At, bool ByAdmin = false);
 
     public sealed record Notices(IReadOnlyDictionary<ReviewStatus, int> PerStatus, IReadOnlyList<Notice> Applications, IReadOnlyList<Notice> Deletions);
 
@@ -83,7 +83,7 @@ public sealed class Dashboard(QunfaDbContext db, OperatorClock clock)
         var deletions = db.MessagingDeletions.AsNoTracking().Where(d => d.IsTemplate == isTemplate);
         if (customerId is { } id) deletions = deletions.Where(d => d.CustomerId == id);
         return await deletions.OrderByDescending(d => d.At).ThenByDescending(d => d.Id).Take(Latest)
-            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new Notice(null, d.CustomerId, c.CompanyName, d.Name, d.TemplateCode, null, d.At))
+            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new Notice(null, d.CustomerId, c.CompanyName, d.Name, d.TemplateCode, null, d.At, d.ByAdmin))
             .ToListAsync(ct);
     }
 }

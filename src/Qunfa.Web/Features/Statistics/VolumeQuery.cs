@@ -6,9 +6,14 @@ using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Features.Statistics;
 
-/// <summary>发送量统计's filters, read from the query string; bad values are dropped or corrected with a message.</summary>
+/// <summary>
+/// 发送量统计's filters, read from the query string; bad values are dropped or corrected with a message. A reversed range is
+/// kept as typed and <see cref="IsEmpty"/>: nothing is queried.
+/// </summary>
 public sealed record VolumeFilter(DateOnly From, DateOnly To, int? CustomerId, string? SignName, TemplateType? TemplateType, string? TemplateName)
 {
+    public bool IsEmpty => To < From;
+
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
     public const int MaxTextLength = 64;
@@ -19,8 +24,8 @@ public sealed record VolumeFilter(DateOnly From, DateOnly To, int? CustomerId, s
         string? problem = null;
         var end = Day(from is null && to is null ? null : to, ref problem) ?? today;
         var start = Day(from, ref problem) ?? end.AddDays(1 - DefaultDays);
-        if (start > end) (start, end) = (end, start);
-        if (end.DayNumber - start.DayNumber + 1 > MaxDays)
+        if (start > end) problem = DayRange.EndBeforeStartMessage;
+        else if (end.DayNumber - start.DayNumber + 1 > MaxDays)
         {
             start = end.AddDays(1 - MaxDays);
             problem = "日期区间最长366天，已按结束日期往前截取";
@@ -64,6 +69,7 @@ public sealed class VolumeQuery(QunfaDbContext db)
 
     public async Task<Result> LoadAsync(VolumeFilter f, CancellationToken ct)
     {
+        if (f.IsEmpty) return new Result([], new VolumeRow(f.To, 0, 0, 0, 0));
         var query = db.SendRollups.AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
         if (f.CustomerId is { } customer) query = query.Where(r => r.CustomerId == customer);
         if (f.SignName is { } sign) query = query.Where(r => r.SignName.Contains(sign));

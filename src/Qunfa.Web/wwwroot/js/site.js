@@ -7,6 +7,15 @@ document.addEventListener('DOMContentLoaded', () => {
         document.querySelectorAll('[data-carrier-note]').forEach(el => {
             el.hidden = !chosen || el.dataset.carrierNote !== chosen.value;
         });
+        // The sandbox fills blank Alibaba fields itself, so their messages from an Alibaba attempt no longer apply.
+        const sandbox = chosen?.value === 'Sandbox';
+        document.querySelectorAll('[data-aliyun-fields]').forEach(set => {
+            set.querySelectorAll('.field-validation-error').forEach(e => { e.hidden = sandbox; });
+            set.querySelectorAll('.is-invalid, [data-was-invalid]').forEach(input => {
+                if (sandbox) { input.dataset.wasInvalid = ''; input.classList.remove('is-invalid'); }
+                else if ('wasInvalid' in input.dataset) { delete input.dataset.wasInvalid; input.classList.add('is-invalid'); }
+            });
+        });
     };
     carrierInputs.forEach(i => i.addEventListener('change', toggleCarrier));
     toggleCarrier();
@@ -26,7 +35,11 @@ document.addEventListener('DOMContentLoaded', () => {
         logo.addEventListener('change', () => {
             const img = document.getElementById(logo.dataset.preview);
             const file = logo.files && logo.files[0];
-            if (img && file) { img.src = URL.createObjectURL(file); img.hidden = false; }
+            if (!img || !file) return;
+            // A data: URL, which the CSP already allows for images; allowing blob: would widen it for every page.
+            const reader = new FileReader();
+            reader.addEventListener('load', () => { img.src = reader.result; img.hidden = false; });
+            reader.readAsDataURL(file);
         });
     }
 });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
@@ -9,8 +8,11 @@ using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Features.Sending.Admin;
 
-/// <summary>任务记录 / 发送记录's filters: customer (企业名称, 邮箱, 联系人, 手机号) or a recipient's number, and the operator's days (inclusive).</summary>
-public sealed record SendTaskFilter(string? Search, DateOnly? From, DateOnly? To)
+/// <summary>
+/// 任务记录 / 发送记录's filters: customer (企业名称, 邮箱, 联系人, 手机号) or a recipient's number, and the operator's days
+/// (inclusive). A refused range (<see cref="Problem"/>) lists nothing.
+/// </summary>
+public sealed record SendTaskFilter(string? Search, DateOnly? From, DateOnly? To, string? Problem = null)
 {
     public const int MaxSearchLength = 64;
 
@@ -19,11 +21,9 @@ public sealed record SendTaskFilter(string? Search, DateOnly? From, DateOnly? To
         var text = q?.Trim();
         if (string.IsNullOrEmpty(text)) text = null;
         else if (text.Length > MaxSearchLength) text = text[..MaxSearchLength];
-        return new SendTaskFilter(text, Date(from), Date(to));
+        var days = DayRange.Parse(from, to);
+        return new SendTaskFilter(text, days.From, days.To, days.Problem);
     }
-
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
 
 /// <summary>One task with its customer, as 任务记录 and 发送记录 list it.</summary>
@@ -31,7 +31,7 @@ public sealed record AdminTaskRow(
     long Id, int CustomerId, string CompanyName, string Email, string ContactName, string Phone,
     DateTimeOffset CreatedAt, DateTimeOffset? ScheduledAt, string SignName, string TemplateCode, string TemplateName,
     string TemplateContent, string? CommonVariables, int NumberCount, int InvalidCount, int DuplicateCount,
-    long BilledSegments, SendTaskStatus Status)
+    long BilledSegments, SendTaskStatus Status, SendSource? Source = null, string? SourceFileName = null)
 {
     /// <summary>发送内容: the signed template filled with the values every recipient shares.</summary>
     public string SampleContent => SendContent.Render(SignName, TemplateContent, CommonVariables, null);
@@ -46,13 +46,16 @@ public sealed record AdminRecordRow(
     public DateTimeOffset? SentAt => SubmittedAt ?? ReportedAt;
 }
 
-/// <summary>How the task's recipients stand, counted per status with one GROUP BY.</summary>
+/// <summary>How the task's recipients stand, counted per status with one GROUP BY, and its settled numbers per 反馈代码.</summary>
 public sealed record TaskTally(
     int Delivered, long DeliveredSegments, int Failed, long FailedSegments, int Queued, int Submitted, int Unknown, int Cancelled,
-    string? FailureCode, string? FailureDescription)
+    IReadOnlyList<FeedbackCount> Codes)
 {
     public int Pending => Queued + Submitted;
 }
+
+/// <summary>One 反馈代码 of a task's delivered or failed numbers and how many numbers got it.</summary>
+public sealed record FeedbackCount(RecipientStatus Status, string? Code, string? Description, int Count);
 
 /// <summary>What a recipient was sent: 【签名】 + the template filled with the task's values, overridden by its own.</summary>
 public static class SendContent
@@ -90,6 +93,7 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
 
     public async Task<PagedList<AdminTaskRow>> ListAsync(SendTaskFilter filter, PageRequest page, CancellationToken ct)
     {
+        if (filter.Problem is not null) return new PagedList<AdminTaskRow>([], 0, page);
         var query = Filtered(filter);
         var total = await query.CountAsync(ct);
         var items = await Rows(query, newestFirst: true)
@@ -100,7 +104,7 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
     public Task<AdminTaskRow?> FindAsync(long id, CancellationToken ct) =>
         Rows(db.SendTasks.AsNoTracking().Where(t => t.Id == id), newestFirst: false).FirstOrDefaultAsync(ct);
 
-    /// <summary>Counts per 发送状态 (GROUP BY on the TaskId+Status index) and the most common failure code.</summary>
+    /// <summary>Counts per 发送状态 (GROUP BY on the TaskId+Status index) and per 反馈代码 of the settled numbers.</summary>
     public async Task<TaskTally> TallyAsync(long taskId, CancellationToken ct)
     {
         var groups = await db.SendRecords.AsNoTracking()
@@ -111,24 +115,20 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
         int Count(params RecipientStatus[] s) => groups.Where(g => s.Contains(g.Status)).Sum(g => g.Count);
         long Segs(RecipientStatus s) => groups.Where(g => g.Status == s).Sum(g => g.Segments);
 
-        string? code = null, description = null;
-        if (Count(RecipientStatus.Failed) > 0)
-        {
-            var top = await db.SendRecords.AsNoTracking()
-                .Where(r => r.TaskId == taskId && r.Status == RecipientStatus.Failed)
-                .GroupBy(r => r.Code)
-                .Select(g => new { Code = g.Key, Count = g.Count(), Description = g.Max(r => r.Description) })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Code)
-                .FirstOrDefaultAsync(ct);
-            code = top?.Code;
-            description = top?.Description;
-        }
+        var codes = await db.SendRecords.AsNoTracking()
+            .Where(r => r.TaskId == taskId && (r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Failed))
+            .GroupBy(r => new { r.Status, r.Code })
+            .Select(g => new { g.Key.Status, g.Key.Code, Count = g.Count(), Description = g.Max(r => r.Description) })
+            .ToListAsync(ct);
+        var summary = codes
+            .OrderBy(c => c.Status == RecipientStatus.Delivered ? 0 : 1).ThenByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new FeedbackCount(c.Status, c.Code, c.Description, c.Count)).ToList();
         return new TaskTally(
             Count(RecipientStatus.Delivered), Segs(RecipientStatus.Delivered),
             Count(RecipientStatus.Failed), Segs(RecipientStatus.Failed),
             Count(RecipientStatus.Queued, RecipientStatus.Submitting), Count(RecipientStatus.Submitted),
             Count(RecipientStatus.Unknown), Count(RecipientStatus.Cancelled),
-            code, description);
+            summary);
     }
 
     /// <summary>One page of the task's recipients in <paramref name="status"/>, optionally narrowed by number, in order of the list.</summary>
@@ -218,6 +218,6 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
         return joined.Select(x => new AdminTaskRow(
             x.t.Id, x.t.CustomerId, x.c.CompanyName, x.c.Email, x.c.ContactName, x.c.Phone, x.t.CreatedAt, x.t.ScheduledAt,
             x.t.SignName, x.t.TemplateCode, x.t.TemplateName, x.t.TemplateContent, x.t.CommonVariables,
-            x.t.NumberCount, x.t.InvalidCount, x.t.DuplicateCount, x.t.BilledSegments, x.t.Status));
+            x.t.NumberCount, x.t.InvalidCount, x.t.DuplicateCount, x.t.BilledSegments, x.t.Status, x.t.Source, x.t.SourceFileName));
     }
 }

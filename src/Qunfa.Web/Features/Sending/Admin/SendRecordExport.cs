@@ -54,6 +54,15 @@ public static class SendLabels
         _ => "待发送",
     };
 
+    /// <summary>发送类型 as the manual names it; a dash for tasks accepted before it was recorded.</summary>
+    public static string Source(SendSource? source) => source switch
+    {
+        SendSource.Text => "文本形式",
+        SendSource.File => "文件形式",
+        SendSource.Api => "接口发送",
+        _ => "-",
+    };
+
     public static string StatusClass(RecipientStatus status) => status switch
     {
         RecipientStatus.Delivered => "text-success",

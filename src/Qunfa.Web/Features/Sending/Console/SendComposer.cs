@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Replies;
 using Qunfa.Web.Features.Sending.Recipients;
 using Qunfa.Web.Infrastructure.Time;
@@ -129,7 +130,9 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         var read = Read(customerId, input.Token, template!, common, counter);
         if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
-        var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt), ct);
+        var stored = store.Find(customerId, input.Token);
+        var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt,
+            stored is { IsTextBox: false } ? SendSource.File : SendSource.Text, stored is { IsTextBox: false } ? stored.FileName : null), ct);
         if (result.Task is not null) store.Delete(customerId, input.Token);
         counter?.Finish();
         return result;

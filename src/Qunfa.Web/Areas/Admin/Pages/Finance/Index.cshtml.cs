@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qunfa.Web.Features.Packages;
@@ -13,25 +12,16 @@ public sealed class IndexModel(FinanceQuery finance, OperatorClock clock) : Page
     public OperatorClock Clock => clock;
     public DateOnly Today { get; private set; }
     public string? Search { get; private set; }
-    public DateOnly? From { get; private set; }
-    public DateOnly? To { get; private set; }
+    public DayRange Days { get; private set; } = null!;
     public PagedList<GrantRow> Grants { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
     public async Task OnGetAsync(string? q, string? from, string? to, [FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
         Search = q?.Trim();
-        // An unreadable date is no bound rather than an error; a reversed range is read the right way round.
-        From = ReadDay(from);
-        To = ReadDay(to);
-        if (From is { } f && To is { } t && f > t) (From, To) = (t, f);
+        Days = DayRange.Parse(from, to);
         Today = clock.Today;
-        Grants = await finance.ListAsync(Search, From, To, new PageRequest(pageNumber, size), ct);
+        Grants = await finance.ListAsync(Search, Days, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Grants, Request, "/admin/finance");
     }
-
-    public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    private static DateOnly? ReadDay(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }

@@ -10,7 +10,7 @@ using Qunfa.Web.Infrastructure.Time;
 namespace Qunfa.Web.Areas.Admin.Pages.Sends;
 
 /// <summary>
-/// 任务记录 › 查看: the 发送组记录 (counts, segments, the most common feedback code), then 发送成功详情 and 发送失败详情,
+/// 任务记录 › 查看: the 发送组记录 (counts, segments, the numbers per feedback code), then 发送成功详情 and 发送失败详情,
 /// each searched by number and paged on its own query parameters (sq/sp/ss and fq/fp/fs).
 /// </summary>
 public sealed class TaskModel(AdminSendRecords sends, OperatorClock clock) : PageModel
@@ -38,12 +38,6 @@ public sealed class TaskModel(AdminSendRecords sends, OperatorClock clock) : Pag
         FailedPager = Pager(Failed, "fp", "fs");
         return Page();
     }
-
-    /// <summary>反馈代码 / 信息描述 of the group: the most common failure, OK when all went through, - while nothing is known.</summary>
-    public (string Code, string Description) Feedback =>
-        Tally.Failed > 0 ? (Tally.FailureCode ?? "-", Tally.FailureDescription ?? "-")
-        : Tally.Delivered > 0 ? ("OK", "OK")
-        : ("-", "-");
 
     /// <summary>A pager for one list that keeps every other parameter (the other list's page and search included).</summary>
     private PagerModel Pager(PagedList<AdminRecordRow> list, string pageKey, string sizeKey)

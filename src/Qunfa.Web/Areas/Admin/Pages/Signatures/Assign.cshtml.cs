@@ -26,6 +26,7 @@ public sealed class AssignModel(
     public CustomerPicker Picker { get; private set; } = null!;
     public Assignment.SignLookup? Lookup { get; private set; }
     public int? AssignedCount { get; private set; }
+    public int CorrectedCount { get; private set; }
     public string? AssignedName { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -33,6 +34,7 @@ public sealed class AssignModel(
         if (TempData["AssignedCount"] is int count)
         {
             AssignedCount = count;
+            CorrectedCount = TempData["CorrectedCount"] as int? ?? 0;
             AssignedName = TempData["AssignedName"] as string;
         }
         Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
@@ -52,6 +54,8 @@ public sealed class AssignModel(
         ModelState.Clear();
         var (found, outcome) = await assignment.LookUpSignAsync(Input.SignName, ct);
         Lookup = found;
+        // The carrier's type is the one to assign: it is chosen for the admin, who may still see and change it.
+        if (found?.Type is { } type) Input.Type = type;
         ModelState.AddOutcome(outcome, localizer);
         Picker = await CustomerPicker.LoadAsync(customers, Input, ct);
         return Page();
@@ -63,16 +67,17 @@ public sealed class AssignModel(
         var outcome = new Outcome();
         if (Input.Type is null) outcome.Add(nameof(Input.Type), "请选择签名类型");
         if (!ModelState.IsValid && outcome.Succeeded) outcome.Add("", "输入的值无效");
-        var assigned = 0;
+        var assigned = new Assignment.SignAssigned(0, 0);
         if (outcome.Succeeded)
             (assigned, outcome) = await assignment.AssignSignAsync(Input.SignName, Input.Type!.Value, Input.Recipients, ct);
 
         var name = Input.SignName?.Trim() ?? "";
         await adminLog.WriteAsync(AdminAction.AssignSignature, outcome.Succeeded,
-            detail: $"{name} → {(Input.ToAll ? "all" : string.Join(',', Input.CustomerIds.Distinct().Take(50)))}: {assigned}", ct: ct);
+            detail: $"{name} ({Input.Type}) → {(Input.ToAll ? "all" : string.Join(',', Input.CustomerIds.Distinct().Take(50)))}: {assigned.Assigned}, corrected {assigned.Corrected}", ct: ct);
         if (outcome.Succeeded)
         {
-            TempData["AssignedCount"] = assigned;
+            TempData["AssignedCount"] = assigned.Assigned;
+            TempData["CorrectedCount"] = assigned.Corrected;
             TempData["AssignedName"] = name;
             return Redirect("/admin/signatures/assign");
         }

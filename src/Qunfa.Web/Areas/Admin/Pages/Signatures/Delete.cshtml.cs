@@ -41,7 +41,7 @@ public sealed class DeleteModel(
         if (signature is null) return NotFound();
         var customerId = signature.CustomerId;
         var detail = $"{signature.Name} (#{signature.Id}, customer {customerId}, {signature.Origin})";
-        var outcome = await removal.DeleteAsync(signature, ct);
+        var outcome = await removal.DeleteAsync(signature, byAdmin: true, ct);
         await adminLog.WriteAsync(AdminAction.DeleteSignature, outcome.Succeeded, detail: detail, ct: ct);
         if (outcome.Succeeded)
         {

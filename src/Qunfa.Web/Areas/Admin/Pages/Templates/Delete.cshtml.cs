@@ -41,7 +41,7 @@ public sealed class DeleteModel(
         if (template is null) return NotFound();
         var customerId = template.CustomerId;
         var detail = $"{template.TemplateCode ?? template.Name} (#{template.Id}, customer {customerId}, {template.Origin})";
-        var outcome = await removal.DeleteAsync(template, ct);
+        var outcome = await removal.DeleteAsync(template, byAdmin: true, ct);
         await adminLog.WriteAsync(AdminAction.DeleteTemplate, outcome.Succeeded, detail: detail, ct: ct);
         if (outcome.Succeeded)
         {

@@ -35,11 +35,9 @@ public sealed class IndexModel(
     {
         var signature = await db.Signatures.FindAsync([id], ct);
         if (signature is null || signature.CustomerId != current.Id) return NotFound();
-        var outcome = await removal.DeleteAsync(signature, ct);
+        var outcome = await removal.DeleteAsync(signature, byAdmin: false, ct);
         if (outcome.Succeeded)
         {
-            db.MessagingDeletions.Add(new MessagingDeletion { CustomerId = current.Id, IsTemplate = false, Name = signature.Name, TemplateCode = null, At = clock.UtcNow });
-            await db.SaveChangesAsync(ct);
             TempData["Saved"] = "删除成功";
             return Redirect("/console/signatures");
         }

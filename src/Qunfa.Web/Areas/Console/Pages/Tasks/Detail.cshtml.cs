@@ -65,6 +65,12 @@ public sealed class DetailModel(
         return File(file, SendRecordExport.ContentType, SendRecordExport.FileName(task, RecipientStatus.Failed, clock.ToLocal(clock.UtcNow)));
     }
 
-    /// <summary>发送时间 of one recipient: when the carrier took it, else when it is due.</summary>
-    public DateTimeOffset SendTime(SendRecord record) => record.SubmittedAt ?? record.NextAttemptAt ?? CustomerSendQueries.SendTime(Task);
+    /// <summary>
+    /// 发送时间 of one recipient: when the carrier took it; while it waits, when it went out or is due. A claimed
+    /// record's NextAttemptAt is the deadline for recovering the claim, never a time to show.
+    /// </summary>
+    public DateTimeOffset SendTime(SendRecord record) => record.SubmittedAt
+        ?? (record.Status == RecipientStatus.Submitting ? record.ClaimedAt : null)
+        ?? (record.Status == RecipientStatus.Queued ? record.NextAttemptAt : null)
+        ?? CustomerSendQueries.SendTime(Task);
 }

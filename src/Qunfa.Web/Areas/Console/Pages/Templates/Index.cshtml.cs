@@ -35,11 +35,9 @@ public sealed class IndexModel(
     {
         var template = await db.Templates.FindAsync([id], ct);
         if (template is null || template.CustomerId != current.Id) return NotFound();
-        var outcome = await removal.DeleteAsync(template, ct);
+        var outcome = await removal.DeleteAsync(template, byAdmin: false, ct);
         if (outcome.Succeeded)
         {
-            db.MessagingDeletions.Add(new MessagingDeletion { CustomerId = current.Id, IsTemplate = true, Name = template.Name, TemplateCode = template.TemplateCode, At = clock.UtcNow });
-            await db.SaveChangesAsync(ct);
             TempData["Saved"] = "删除成功";
             return Redirect("/console/templates");
         }

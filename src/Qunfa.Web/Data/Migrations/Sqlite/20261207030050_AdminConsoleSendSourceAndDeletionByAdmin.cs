@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qunfa.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AdminConsoleSendSourceAndDeletionByAdmin : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "SendTasks",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceFileName",
+                table: "SendTasks",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ByAdmin",
+                table: "MessagingDeletions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "SendTasks");
+
+            migrationBuilder.DropColumn(
+                name: "SourceFileName",
+                table: "SendTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ByAdmin",
+                table: "MessagingDeletions");
+        }
+    }
+}
