@@ -65,7 +65,7 @@ public static class WebRegistration
         var customerOptions = configuration.GetSection(CustomerOptions.Section).Get<CustomerOptions>() ?? new CustomerOptions();
         services.Configure<CustomerOptions>(configuration.GetSection(CustomerOptions.Section));
         services.AddQunfaAuthentication(TimeSpan.FromMinutes(settings.Qunfa.AdminSessionMinutes), TimeSpan.FromMinutes(customerOptions.SessionMinutes));
-        services.AddQunfaRateLimits(customerOptions);
+        services.AddQunfaRateLimits(customerOptions, settings.Qunfa.AdminLoginAttemptsPerMinutePerIp);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "qunfa.af";
@@ -114,6 +114,7 @@ public static class WebRegistration
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
+        services.AddScoped<SetupAccess>();
         services.AddScoped<AdminLogWriter>();
         services.AddScoped<AdminLogQuery>();
         services.AddScoped<AdminSignInService>();

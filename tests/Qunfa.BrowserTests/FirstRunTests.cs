@@ -14,7 +14,10 @@ public sealed partial class FirstRunTests
         var logo = Path.Combine(app.Database.DataDirectory, "logo.png");
         await File.WriteAllBytesAsync(logo, SetupScenario.Png, TestContext.Current.CancellationToken);
 
-        await new SetupWizardPage(session).CompleteAsync(logo);
+        // The operator reads the 安装码 where the server left it (the console log shows the same code).
+        var setupCode = (await File.ReadAllTextAsync(Path.Combine(app.Database.DataDirectory, "setup-code.txt"), TestContext.Current.CancellationToken)).Trim();
+
+        await new SetupWizardPage(session).CompleteAsync(logo, setupCode, wrongCodeFirst: "AAAA-BBBB-CCCC-DDDD");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "初始化完成" })).ToBeVisibleAsync();
 
         var admin = new AdminConsolePage(session);

@@ -4,9 +4,18 @@ using System.Text.RegularExpressions;
 namespace Qunfa.Testing;
 
 /// <summary>Drives pages as a browser would without script: GET a form, keep its antiforgery token, POST it.</summary>
-public sealed partial class PageClient(HttpClient http) : IDisposable
+public sealed partial class PageClient(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Http => http;
+
+    /// <summary>The client's cookies as they are now, to replay them later from another client.</summary>
+    public CookieContainer CopyCookies()
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in (cookies ?? throw new InvalidOperationException("This client was made without a cookie container of its own.")).GetAllCookies())
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        return copy;
+    }
 
     public async Task<PageResponse> GetAsync(string path)
     {
@@ -46,7 +55,8 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
         return await PageResponse.ReadAsync(response);
     }
 
-    private async Task<string> TokenAsync(string formPath)
+    /// <summary>The antiforgery token of the form served at <paramref name="formPath"/>.</summary>
+    public async Task<string> TokenAsync(string formPath)
     {
         var page = await GetAsync(formPath);
         var match = TokenPattern().Match(page.Html);

@@ -38,6 +38,8 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
             // Dozens of test hosts share the machine; each keeps the 16 queue readers the tests were written with.
             ["Qunfa:Sending:ReceiptReaders"] = "16",
+            // The wizard's 安装码 is random in production; the tests type a known one (honoured only in Testing).
+            [Qunfa.Web.Features.Setup.SetupCodeIssuer.TestCodeKey] = SetupScenario.SetupCode,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             _settings[key] = value;
@@ -98,11 +100,18 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
-    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
-    public PageClient CreatePageClient() => _onLoopback
-        // A client of the factory on Kestrel follows redirects whatever it is told; this one goes over the real port.
-        ? new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = RootUri })
-        : new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A client that keeps cookies (in <paramref name="cookies"/> when given, e.g. a copy of another client's) and
+    /// shows redirects instead of following them.
+    /// </summary>
+    public PageClient CreatePageClient(System.Net.CookieContainer? cookies = null)
+    {
+        cookies ??= new System.Net.CookieContainer();
+        return _onLoopback
+            // A client of the factory on Kestrel follows redirects whatever it is told; this one goes over the real port.
+            ? new(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = RootUri }, cookies)
+            : new(CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
+    }
 
     public async Task<T> WithDbAsync<T>(Func<QunfaDbContext, Task<T>> work)
     {

@@ -8,13 +8,16 @@ public static class SetupScenario
     public const string AdminPassword = "Passw0rd!";
     public const string CompanyName = "测试云科技";
     public const string AccessKeySecret = "SuperSecretAk9876543210";
+    /// <summary>The 安装码 every test host is started with (see QunfaApp).</summary>
+    public const string SetupCode = "QUNF-ATES-TSET-UPC2";
 
     /// <summary>The smallest valid PNG (1×1).</summary>
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    public static Dictionary<string, string> License() => new()
+    public static Dictionary<string, string> License(string? setupCode = SetupCode) => new()
     {
+        ["Input.SetupCode"] = setupCode ?? "",
         ["Input.Name"] = "张三",
         ["Input.CompanyName"] = CompanyName,
         ["Input.Email"] = AdminEmail,

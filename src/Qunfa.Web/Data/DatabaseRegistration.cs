@@ -52,6 +52,7 @@ public static class DatabaseRegistration
             if (db.Database.IsSqlite()) await SqlitePlannerStatistics.WriteAsync(db, CancellationToken.None);
         }
         await SharedKeyRing.PrepareAsync(app.Services, CancellationToken.None);
+        await Features.Setup.SetupCodeIssuer.PrepareAsync(app.Services, CancellationToken.None);
         app.Services.GetRequiredService<DatabaseReadiness>().MarkReady();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Customers;
@@ -23,11 +24,13 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Installation> Installations => Set<Installation>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<PortalProfile> PortalProfiles => Set<PortalProfile>();
     public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+    public DbSet<PhoneCodeGate> PhoneCodeGates => Set<PhoneCodeGate>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<Template> Templates => Set<Template>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();

@@ -5,9 +5,19 @@ public sealed class SetupWizardPage(BrowserSession session)
 {
     private IPage Page => session.Page;
 
-    public async Task CompleteAsync(string logoPath)
+    /// <summary>The wizard from its first page; a wrong 安装码 is tried first when <paramref name="wrongCodeFirst"/> is given.</summary>
+    public async Task CompleteAsync(string logoPath, string setupCode, string? wrongCodeFirst = null)
     {
         await Page.GotoAsync("/");
+        if (wrongCodeFirst is not null)
+        {
+            await Page.GetByLabel("安装码").FillAsync(wrongCodeFirst);
+            await Page.GetByLabel("购买信息").FillAsync("A1B2C3D4");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "获取授权" }).ClickAsync();
+            await Assertions.Expect(Page.GetByText("安装码错误", new() { Exact = true })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("wizard-license-wrong-code");
+        }
+        await Page.GetByLabel("安装码").FillAsync(setupCode);
         await Page.GetByLabel("您的姓名").FillAsync("张三");
         await Page.GetByLabel("公司名称").FillAsync(SetupScenario.CompanyName);
         await Page.GetByLabel("您的邮箱").FillAsync(SetupScenario.AdminEmail);

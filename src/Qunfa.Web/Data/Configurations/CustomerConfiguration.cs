@@ -31,3 +31,12 @@ internal sealed class VerificationCodeConfiguration : IEntityTypeConfiguration<V
         b.HasIndex(x => new { x.Phone, x.CreatedAt });
     }
 }
+
+internal sealed class PhoneCodeGateConfiguration : IEntityTypeConfiguration<PhoneCodeGate>
+{
+    public void Configure(EntityTypeBuilder<PhoneCodeGate> b)
+    {
+        b.HasKey(x => x.Phone);
+        b.Property(x => x.Phone).HasMaxLength(20);
+    }
+}

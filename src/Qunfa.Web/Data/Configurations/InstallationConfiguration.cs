@@ -14,6 +14,7 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         b.Property(x => x.Email).HasMaxLength(100);
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.PurchaseInfo).HasMaxLength(8);
+        b.Property(x => x.SetupCodeHash).HasMaxLength(64);
         b.Ignore(x => x.IsComplete);
         b.HasData(new Installation { Id = Installation.SingletonId, Step = WizardStep.License });
     }

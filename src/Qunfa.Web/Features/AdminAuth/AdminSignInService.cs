@@ -1,21 +1,22 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Features.AdminLog;
+using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.AdminAuth;
 
-/// <summary>登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures.</summary>
+/// <summary>登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures;
+/// the session lives on the server (<see cref="ServerSessions"/>), so 安全退出 ends it everywhere.</summary>
 public sealed class AdminSignInService(
     QunfaDbContext db,
     IPasswordHasher<AdminUser> hasher,
     AdminLogWriter adminLog,
-    IHttpContextAccessor http,
+    ServerSessions sessions,
     TimeProvider time)
 {
     public async Task<Outcome> SignInAsync(string? account, string? password, CancellationToken ct)
@@ -35,7 +36,10 @@ public sealed class AdminSignInService(
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, detail: login, ct: ct);
             return Outcome.Fail("", LoginLockout.WrongCredentialsMessage);
         }
-        if (LoginLockout.IsLocked(admin, now))
+        // The try is counted before the password is checked, so simultaneous tries cannot pass the limit.
+        var row = db.AdminUsers.Where(a => a.Id == admin.Id);
+        var claim = await AttemptCounter.ClaimAsync(row, now, ct);
+        if (claim == AttemptClaim.Locked)
         {
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, "locked", ct);
             return Outcome.Fail("", LoginLockout.LockedMessage);
@@ -44,32 +48,30 @@ public sealed class AdminSignInService(
         var verdict = hasher.VerifyHashedPassword(admin, admin.PasswordHash, password!);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var locked = LoginLockout.RegisterFailure(admin, now);
-            adminLog.Add(AdminAction.Login, succeeded: false, admin.Id, locked ? "locked" : null);
-            await db.SaveChangesAsync(ct);
+            var locked = claim == AttemptClaim.AllowedAndLocks;
+            await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, locked ? "locked" : null, ct);
             return Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
         }
 
+        await AttemptCounter.ResetAsync(row, ct);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             admin.PasswordHash = hasher.HashPassword(admin, password!);
-        LoginLockout.RegisterSuccess(admin, now);
+        admin.LastLoginAt = now;
         adminLog.Add(AdminAction.Login, succeeded: true, admin.Id);
         await db.SaveChangesAsync(ct);
 
-        var identity = new ClaimsIdentity(
+        await sessions.SignInAsync(AdminClaims.Scheme, SessionKind.Admin, admin.Id,
         [
             new Claim(AdminClaims.AdminId, admin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(AdminClaims.SecurityStamp, admin.SecurityStamp),
             new Claim(ClaimTypes.Name, admin.Email),
-        ], AdminClaims.Scheme);
-        await http.HttpContext!.SignInAsync(AdminClaims.Scheme, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
+        ], ct);
         return o;
     }
 
     public async Task SignOutAsync(CancellationToken ct)
     {
         await adminLog.WriteAsync(AdminAction.Logout, succeeded: true, ct: ct);
-        await http.HttpContext!.SignOutAsync(AdminClaims.Scheme);
+        await sessions.SignOutAsync(AdminClaims.Scheme, ct);
     }
 }

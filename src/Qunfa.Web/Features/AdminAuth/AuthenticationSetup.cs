@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Infrastructure.Security;
 
@@ -15,15 +16,18 @@ public static class AuthenticationSetup
             {
                 Common(o, "qunfa.admin", "/admin/login", adminSession);
                 o.LogoutPath = "/admin/logout";
-                o.Events.OnValidatePrincipal = SessionStamp.Validator(AdminClaims.Scheme, AdminClaims.AdminId, AdminClaims.SecurityStamp,
-                    (db, id, stamp) => db.AdminUsers.AnyAsync(a => a.Id == id && a.SecurityStamp == stamp));
+                o.Events.OnValidatePrincipal = ServerSessions.Validator(AdminClaims.Scheme, AdminClaims.AdminId, AdminClaims.SecurityStamp,
+                    (db, sid, id, stamp) => db.AuthSessions.AnyAsync(s => s.Id == sid && s.Kind == SessionKind.Admin && s.AccountId == id
+                        && db.AdminUsers.Any(a => a.Id == id && a.SecurityStamp == stamp)));
             })
             .AddCookie(CustomerClaims.Scheme, o =>
             {
                 Common(o, "qunfa.customer", "/account/login", customerSession);
-                o.Events.OnValidatePrincipal = SessionStamp.Validator(CustomerClaims.Scheme, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
-                    (db, id, stamp) => db.Customers.AnyAsync(c => c.Id == id && c.SecurityStamp == stamp));
+                o.Events.OnValidatePrincipal = ServerSessions.Validator(CustomerClaims.Scheme, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
+                    (db, sid, id, stamp) => db.AuthSessions.AnyAsync(s => s.Id == sid && s.Kind == SessionKind.Customer && s.AccountId == id
+                        && db.Customers.Any(c => c.Id == id && c.SecurityStamp == stamp)));
             });
+        services.AddScoped<ServerSessions>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminClaims.Policy, p => p.AddAuthenticationSchemes(AdminClaims.Scheme).RequireClaim(AdminClaims.AdminId))
             .AddPolicy(CustomerClaims.Policy, p => p.AddAuthenticationSchemes(CustomerClaims.Scheme).RequireClaim(CustomerClaims.CustomerId));

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.Customers;
@@ -17,7 +17,7 @@ public sealed class CustomerAccountService(
     VerificationCodeService codes,
     IPasswordHasher<Customer> hasher,
     IOptions<CustomerOptions> options,
-    IHttpContextAccessor http,
+    ServerSessions sessions,
     TimeProvider time)
 {
     public const string PhoneTakenMessage = "该手机号已注册";
@@ -83,7 +83,7 @@ public sealed class CustomerAccountService(
             // Another registration took the email or phone between the check and the insert.
             return Outcome.Fail("", "该邮箱或手机号已注册");
         }
-        await SignInAsync(customer, now);
+        await SignInAsync(customer, ct);
         return o;
     }
 
@@ -100,19 +100,19 @@ public sealed class CustomerAccountService(
             hasher.HashPassword(new Customer(), password!);
             return Outcome.Fail("", LoginLockout.WrongCredentialsMessage);
         }
-        if (LoginLockout.IsLocked(customer, now)) return Outcome.Fail("", LoginLockout.LockedMessage);
+        // Counted before the password is checked, so simultaneous tries cannot pass the limit.
+        var row = db.Customers.Where(c => c.Id == customer.Id);
+        var claim = await AttemptCounter.ClaimAsync(row, now, ct);
+        if (claim == AttemptClaim.Locked) return Outcome.Fail("", LoginLockout.LockedMessage);
         var verdict = hasher.VerifyHashedPassword(customer, customer.PasswordHash, password!);
         if (verdict == PasswordVerificationResult.Failed)
-        {
-            var locked = LoginLockout.RegisterFailure(customer, now);
-            await db.SaveChangesAsync(ct);
-            return Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
-        }
+            return Outcome.Fail("", claim == AttemptClaim.AllowedAndLocks ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
+        await AttemptCounter.ResetAsync(row, ct);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             customer.PasswordHash = hasher.HashPassword(customer, password!);
-        LoginLockout.RegisterSuccess(customer, now);
+        customer.LastLoginAt = now;
         await db.SaveChangesAsync(ct);
-        await SignInAsync(customer, now);
+        await SignInAsync(customer, ct);
         return o;
     }
 
@@ -150,11 +150,11 @@ public sealed class CustomerAccountService(
         customer.Phone = phone;
         customer.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
-        await SignInAsync(customer, time.GetUtcNow());
+        await SignInAsync(customer, ct);
         return Outcome.Ok();
     }
 
-    public Task SignOutAsync() => http.HttpContext!.SignOutAsync(CustomerClaims.Scheme);
+    public Task SignOutAsync(CancellationToken ct) => sessions.SignOutAsync(CustomerClaims.Scheme, ct);
 
     private static void CheckNewPassword(Outcome o, string? password, string? confirm)
     {
@@ -164,20 +164,20 @@ public sealed class CustomerAccountService(
         else if (confirm != password) o.Add("ConfirmPassword", PasswordPolicy.ConfirmationMessage);
     }
 
-    /// <summary>Issues this browser a new session cookie for the customer as stored now (after its stamp or name changed).</summary>
-    internal Task RenewSessionAsync(Customer customer) => SignInAsync(customer, time.GetUtcNow());
+    /// <summary>Replaces this browser's session with a new one for the customer as stored now (after its stamp or name changed).</summary>
+    internal async Task RenewSessionAsync(Customer customer, CancellationToken ct)
+    {
+        await sessions.SignOutAsync(CustomerClaims.Scheme, ct);
+        await SignInAsync(customer, ct);
+    }
 
     internal static void CheckNewPasswordFields(Outcome o, string? password, string? confirm) => CheckNewPassword(o, password, confirm);
 
-    private Task SignInAsync(Customer customer, DateTimeOffset now)
-    {
-        var identity = new ClaimsIdentity(
+    private Task SignInAsync(Customer customer, CancellationToken ct) =>
+        sessions.SignInAsync(CustomerClaims.Scheme, SessionKind.Customer, customer.Id,
         [
             new Claim(CustomerClaims.CustomerId, customer.Id.ToString(CultureInfo.InvariantCulture)),
             new Claim(CustomerClaims.SecurityStamp, customer.SecurityStamp),
             new Claim(ClaimTypes.Name, customer.CompanyName),
-        ], CustomerClaims.Scheme);
-        return http.HttpContext!.SignInAsync(CustomerClaims.Scheme, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
-    }
+        ], ct);
 }

@@ -50,7 +50,7 @@ public sealed class CustomerSettingsService(QunfaDbContext db, IPasswordHasher<C
             return Outcome.Fail(nameof(input.Email), CustomerAccountService.EmailTakenMessage);
         }
         // The session carries the company name the console shows.
-        await accounts.RenewSessionAsync(customer);
+        await accounts.RenewSessionAsync(customer, ct);
         return o;
     }
 
@@ -62,6 +62,6 @@ public sealed class CustomerSettingsService(QunfaDbContext db, IPasswordHasher<C
     {
         customer.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
-        await accounts.RenewSessionAsync(customer);
+        await accounts.RenewSessionAsync(customer, ct);
     }
 }

@@ -33,10 +33,14 @@ public sealed class VerificationCodeService(QunfaDbContext db, VerificationSende
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "";
         if (!limiter.TryAcquire(ip)) return Outcome.Fail("Phone", "请求过于频繁，请稍后再试");
         var now = clock.UtcNow;
+        if (!await TakeTurnAsync(phone, now, ct)) return Outcome.Fail("Phone", TooSoonMessage);
+        // Holding the phone's turn, no other request can add a code for it while this one counts.
         var (dayStart, _) = clock.DayBounds(clock.Today);
-        var recent = await db.VerificationCodes.Where(c => c.Phone == phone && c.CreatedAt >= dayStart).Select(c => c.CreatedAt).ToListAsync(ct);
-        if (recent.Any(t => now - t < Interval)) return Outcome.Fail("Phone", TooSoonMessage);
-        if (recent.Count >= PerDay) return Outcome.Fail("Phone", DailyLimitMessage);
+        if (await db.VerificationCodes.CountAsync(c => c.Phone == phone && c.CreatedAt >= dayStart, ct) >= PerDay)
+        {
+            await GiveBackTurnAsync(phone, ct);
+            return Outcome.Fail("Phone", DailyLimitMessage);
+        }
 
         var code = CodeHasher.NewCode();
         var row = db.VerificationCodes.Add(new VerificationCode
@@ -61,27 +65,57 @@ public sealed class VerificationCodeService(QunfaDbContext db, VerificationSende
         // Refused by the carrier: the code never reached the phone, so it neither counts nor works.
         db.VerificationCodes.Remove(row);
         await db.SaveChangesAsync(ct);
+        await GiveBackTurnAsync(phone, ct);
         return Outcome.Fail("Phone", result.Outcome == AliyunOutcome.FlowControlled ? CarrierLimitMessage : SendFailedMessage);
     }
 
-    /// <summary>Checks and uses up a code. Stages the change; the caller saves it with the rest of its work.</summary>
+    /// <summary>
+    /// Checks and uses up a code. Each check is counted before the comparison by a conditional UPDATE, so
+    /// simultaneous guesses cannot pass the limit (26 parallel wrong codes got 19 checks, issue 15); using the
+    /// code up is conditional too, so it works once.
+    /// </summary>
     public async Task<Outcome> ConsumeAsync(string phone, CodeScene scene, string? code, string field, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return Outcome.Fail(field, "请输入验证码");
         var now = clock.UtcNow;
-        var latest = await db.VerificationCodes
+        var latest = await db.VerificationCodes.AsNoTracking()
             .Where(c => c.Phone == phone && c.Scene == scene)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .FirstOrDefaultAsync(ct);
         if (latest is null || !latest.IsUsable(now)) return Outcome.Fail(field, ExpiredMessage);
-        if (!CodeHasher.Matches(latest.CodeHash, code))
+
+        var row = db.VerificationCodes.Where(c => c.Id == latest.Id);
+        var checkable = await row
+            .Where(c => c.ConsumedAt == null && c.WrongTries < VerificationCode.MaxWrongTries && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.WrongTries, c => c.WrongTries + 1), ct);
+        if (checkable == 0 || !CodeHasher.Matches(latest.CodeHash, code))
         {
-            latest.WrongTries++;
-            // The wrong try is saved now: the caller's refusal must not roll it back.
-            await db.SaveChangesAsync(ct);
-            return Outcome.Fail(field, latest.WrongTries >= VerificationCode.MaxWrongTries ? TooManyWrongMessage : WrongMessage);
+            var tries = await row.Select(c => c.WrongTries).FirstAsync(ct);
+            return Outcome.Fail(field, tries >= VerificationCode.MaxWrongTries ? TooManyWrongMessage : checkable == 0 ? ExpiredMessage : WrongMessage);
         }
-        latest.ConsumedAt = now;
-        return Outcome.Ok();
+        // The right code: its check is not a wrong try.
+        var used = await row.Where(c => c.ConsumedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ConsumedAt, now).SetProperty(c => c.WrongTries, c => c.WrongTries - 1), ct);
+        return used == 1 ? Outcome.Ok() : Outcome.Fail(field, ExpiredMessage);
     }
+
+    /// <summary>The phone's 60-second turn, taken by one conditional UPDATE of its gate row (made on first use).</summary>
+    private async Task<bool> TakeTurnAsync(string phone, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.PhoneCodeGates.AnyAsync(g => g.Phone == phone, ct))
+        {
+            var entry = db.PhoneCodeGates.Add(new PhoneCodeGate { Phone = phone });
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { /* another request made it at the same moment */ }
+            entry.State = EntityState.Detached;
+        }
+        var earliest = now - Interval;
+        return await db.PhoneCodeGates
+            .Where(g => g.Phone == phone && (g.LastSentAt == null || g.LastSentAt <= earliest))
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSentAt, (DateTimeOffset?)now), ct) == 1;
+    }
+
+    /// <summary>No code went out, so the turn does not hold the phone back.</summary>
+    private Task GiveBackTurnAsync(string phone, CancellationToken ct) =>
+        db.PhoneCodeGates.Where(g => g.Phone == phone).ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSentAt, (DateTimeOffset?)null), ct);
 }

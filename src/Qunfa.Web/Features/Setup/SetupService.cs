@@ -7,6 +7,8 @@ using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Setup;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Features.Settings;
+using Qunfa.Web.Infrastructure.Security;
+using Qunfa.Web.Infrastructure.Settings;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.Setup;
@@ -24,11 +26,16 @@ public sealed partial class SetupService(
     SetupState state,
     Carrier.CarrierState carrierState,
     PaymentSettingsService payment,
+    SetupAccess access,
+    StartupSettings settings,
     IHttpContextAccessor http,
     TimeProvider time)
 {
     public const string OutOfOrderMessage = "请按顺序完成初始化步骤";
     public const string AlreadyCompleteMessage = "系统已完成初始化，不能再次初始化";
+    public const string CodeRequiredMessage = "请先输入安装码";
+    public const string WrongCodeMessage = "安装码错误";
+    public const string CodeLockedMessage = "安装码错误次数过多，已锁定15分钟，请稍后再试";
 
     public async Task<Installation> GetAsync(CancellationToken ct) =>
         await db.Installations.SingleAsync(i => i.Id == Installation.SingletonId, ct);
@@ -38,6 +45,12 @@ public sealed partial class SetupService(
         var installation = await GetAsync(ct);
         var gate = Gate(installation, WizardStep.License);
         if (gate is not null) return gate;
+        if (!access.IsGranted(installation))
+        {
+            var code = await CheckCodeAsync(installation, input.SetupCode, ct);
+            if (!code.Succeeded) return code;
+            access.Grant(installation);
+        }
 
         var o = new Outcome()
             .Require(nameof(input.Name), input.Name, "请填写您的姓名")
@@ -124,9 +137,27 @@ public sealed partial class SetupService(
         installation.CompletedAt = time.GetUtcNow();
         var admin = await db.AdminUsers.SingleAsync(ct);
         adminLog.Add(AdminAction.CompleteSetup, succeeded: true, admin.Id);
+        installation.SetupCodeHash = null;
         await db.SaveChangesAsync(ct);
         state.MarkComplete();
+        SetupCodeIssuer.Forget(settings);
         return o;
+    }
+
+    /// <summary>Whether this browser gave the right 安装码 (steps 2–4 need it).</summary>
+    public bool HasAccess(Installation installation) => access.IsGranted(installation);
+
+    /// <summary>A wrong code is counted like a wrong password, before the comparison, so parallel guesses cannot pass the limit.</summary>
+    private async Task<Outcome> CheckCodeAsync(Installation installation, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return Outcome.Fail(nameof(LicenseInput.SetupCode), CodeRequiredMessage);
+        var row = db.Installations.Where(i => i.Id == Installation.SingletonId);
+        var claim = await AttemptCounter.ClaimAsync(row, time.GetUtcNow(), ct);
+        if (claim == AttemptClaim.Locked) return Outcome.Fail(nameof(LicenseInput.SetupCode), CodeLockedMessage);
+        if (!SetupCode.Matches(installation.SetupCodeHash, code))
+            return Outcome.Fail(nameof(LicenseInput.SetupCode), claim == AttemptClaim.AllowedAndLocks ? CodeLockedMessage : WrongCodeMessage);
+        await AttemptCounter.ResetAsync(row, ct);
+        return Outcome.Ok();
     }
 
     /// <summary>
@@ -142,9 +173,10 @@ public sealed partial class SetupService(
         await payment.StageSandboxAsync(scheme, host, port, ct);
     }
 
-    private static Outcome? Gate(Installation installation, WizardStep step) =>
+    private Outcome? Gate(Installation installation, WizardStep step) =>
         installation.IsComplete ? Outcome.Fail("", AlreadyCompleteMessage)
         : step > installation.Step ? Outcome.Fail("", OutOfOrderMessage)
+        : step > WizardStep.License && !access.IsGranted(installation) ? Outcome.Fail("", CodeRequiredMessage)
         : null;
 
     private static void Advance(Installation installation, WizardStep submitted)

@@ -11,6 +11,8 @@ public sealed class QunfaOptions
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For is believed.</summary>
     public List<string> KnownProxies { get; set; } = [];
     public int AdminSessionMinutes { get; set; } = 120;
+    /// <summary>Admin login and 安装码 submissions per client IP and minute, whichever account they try.</summary>
+    public int AdminLoginAttemptsPerMinutePerIp { get; set; } = 20;
     /// <summary>Where previewed recipient lists wait for 确认发送; on several web nodes a directory they all mount. Empty: uploads under the data directory.</summary>
     public string UploadsDirectory { get; set; } = "";
     /// <summary>`Qunfa:Workers:Enabled`: whether this node runs the background workers (dispatch, receipts, periodic jobs).</summary>

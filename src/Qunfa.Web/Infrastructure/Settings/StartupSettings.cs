@@ -39,6 +39,8 @@ public sealed record StartupSettings(
 
         if (qunfa.AdminSessionMinutes is < 5 or > 24 * 60)
             errors.Add("Qunfa:AdminSessionMinutes must be between 5 and 1440.");
+        if (qunfa.AdminLoginAttemptsPerMinutePerIp < 1)
+            errors.Add("Qunfa:AdminLoginAttemptsPerMinutePerIp must be at least 1.");
         foreach (var proxy in qunfa.KnownProxies)
             if (!System.Net.IPAddress.TryParse(proxy, out _))
                 errors.Add($"Qunfa:KnownProxies entry '{proxy}' is not an IP address.");

@@ -10,7 +10,8 @@ namespace Qunfa.Web.Pages.Setup;
 
 /// <summary>
 /// A wizard step page. Before any handler runs: after completion every step leads to 完成, and a step
-/// beyond the one the wizard waits on leads back to that one with a message.
+/// beyond the one the wizard waits on leads back to that one with a message, and so does a later step for a
+/// browser that has not given the 安装码.
 /// </summary>
 public abstract class SetupPageModel(SetupService setup, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -46,6 +47,13 @@ public abstract class SetupPageModel(SetupService setup, IStringLocalizer<Shared
         {
             TempData[NoticeKey] = SetupService.OutOfOrderMessage;
             context.Result = Redirect(UrlOf(Installation.Step));
+            return;
+        }
+        // Until this browser gave the 安装码, the later steps are not even shown.
+        if (PageStep is > WizardStep.License and < WizardStep.Done && !setup.HasAccess(Installation))
+        {
+            TempData[NoticeKey] = SetupService.CodeRequiredMessage;
+            context.Result = Redirect(UrlOf(WizardStep.License));
             return;
         }
         Notice = TempData[NoticeKey] as string;

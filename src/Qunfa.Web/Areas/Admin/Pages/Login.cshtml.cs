@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Features.AdminAuth;
+using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Areas.Admin.Pages;
 
+[EnableRateLimiting(RateLimits.AdminLogins)]
 public sealed class LoginModel(AdminSignInService signIn, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty] public string? Account { get; set; }

@@ -8,9 +8,9 @@ public sealed class LogoutModel(CustomerAccountService accounts) : PageModel
 {
     public IActionResult OnGet() => Redirect("/console");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await accounts.SignOutAsync();
+        await accounts.SignOutAsync(ct);
         return Redirect("/account/login");
     }
 }

@@ -42,6 +42,35 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Accounts.AuthSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenewedAt");
+
+                    b.HasIndex("Kind", "AccountId");
+
+                    b.ToTable("AuthSessions");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -304,6 +333,20 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Customers.PhoneCodeGate", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("PhoneCodeGates");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.VerificationCode", b =>
@@ -1483,10 +1526,16 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("FailedLoginCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LicenseeName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1497,6 +1546,10 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("SetupCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -1513,6 +1566,7 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                             Id = 1,
                             CompanyName = "",
                             Email = "",
+                            FailedLoginCount = 0,
                             LicenseeName = "",
                             Phone = "",
                             PurchaseInfo = "",

@@ -35,6 +35,35 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Accounts.AuthSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RenewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenewedAt");
+
+                    b.HasIndex("Kind", "AccountId");
+
+                    b.ToTable("AuthSessions");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -287,6 +316,20 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Customers.PhoneCodeGate", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("PhoneCodeGates");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.VerificationCode", b =>
@@ -1438,10 +1481,16 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedLoginCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LicenseeName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1451,6 +1500,10 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.Property<string>("PurchaseInfo")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetupCodeHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Step")
@@ -1468,6 +1521,7 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                             Id = 1,
                             CompanyName = "",
                             Email = "",
+                            FailedLoginCount = 0,
                             LicenseeName = "",
                             Phone = "",
                             PurchaseInfo = "",

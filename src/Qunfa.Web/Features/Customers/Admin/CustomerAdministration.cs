@@ -54,6 +54,8 @@ public sealed class CustomerAdministration(QunfaDbContext db, TimeProvider time)
         {
             customer.IsFrozen = frozen;
             customer.FrozenAt = frozen ? time.GetUtcNow() : null;
+            // A freeze ends the sessions open now; the customer may log in again and sees why it cannot send.
+            if (frozen) customer.SecurityStamp = Guid.NewGuid().ToString("N");
         }
         return (customer, Outcome.Ok());
     }
