@@ -23,6 +23,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Installation> Installations => Set<Installation>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+    public DbSet<AdminRecoveryCode> AdminRecoveryCodes => Set<AdminRecoveryCode>();
+    public DbSet<AdminSecuritySettings> AdminSecuritySettings => Set<AdminSecuritySettings>();
     public DbSet<PortalProfile> PortalProfiles => Set<PortalProfile>();
     public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();

@@ -1,23 +1,30 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Features.AdminAuth.TwoFactor;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.AdminAuth;
 
-/// <summary>登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures.</summary>
+/// <summary>
+/// 登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures; then, for an admin
+/// with two-factor sign-in (or when the operator requires it), the second step before the session starts.
+/// </summary>
 public sealed class AdminSignInService(
     QunfaDbContext db,
     IPasswordHasher<AdminUser> hasher,
     AdminLogWriter adminLog,
+    AdminSecondStep secondStep,
     IHttpContextAccessor http,
     TimeProvider time)
 {
+    /// <summary>Set when the password was right and a second step follows: the page to go to (no session yet).</summary>
+    public string? PendingSecondStep { get; private set; }
+
     public async Task<Outcome> SignInAsync(string? account, string? password, CancellationToken ct)
     {
         var o = new Outcome()
@@ -52,18 +59,18 @@ public sealed class AdminSignInService(
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             admin.PasswordHash = hasher.HashPassword(admin, password!);
+        if (await secondStep.NeededAsync(admin, ct) is { } step)
+        {
+            // The failure count stays until the second step passes too, so the password alone cannot reset it between guesses.
+            await db.SaveChangesAsync(ct);
+            await secondStep.BeginAsync(admin, step);
+            PendingSecondStep = step;
+            return o;
+        }
         LoginLockout.RegisterSuccess(admin, now);
         adminLog.Add(AdminAction.Login, succeeded: true, admin.Id);
         await db.SaveChangesAsync(ct);
-
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(AdminClaims.AdminId, admin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new Claim(AdminClaims.SecurityStamp, admin.SecurityStamp),
-            new Claim(ClaimTypes.Name, admin.Email),
-        ], AdminClaims.Scheme);
-        await http.HttpContext!.SignInAsync(AdminClaims.Scheme, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
+        await AdminSession.StartAsync(http.HttpContext!, admin, now);
         return o;
     }
 

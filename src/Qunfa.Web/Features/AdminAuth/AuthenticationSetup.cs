@@ -18,6 +18,11 @@ public static class AuthenticationSetup
                 o.Events.OnValidatePrincipal = SessionStamp.Validator(AdminClaims.Scheme, AdminClaims.AdminId, AdminClaims.SecurityStamp,
                     (db, id, stamp) => db.AdminUsers.AnyAsync(a => a.Id == id && a.SecurityStamp == stamp));
             })
+            .AddCookie(AdminClaims.PendingScheme, o =>
+            {
+                Common(o, "qunfa.admin.pending", "/admin/login", TwoFactor.AdminSecondStep.Lifetime);
+                o.SlidingExpiration = false;
+            })
             .AddCookie(CustomerClaims.Scheme, o =>
             {
                 Common(o, "qunfa.customer", "/account/login", customerSession);

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Qunfa.Web.Domain.Admins;
+
+namespace Qunfa.Web.Features.AdminAuth;
+
+/// <summary>The admin session cookie, issued once every step of 登陆 has passed.</summary>
+public static class AdminSession
+{
+    public static Task StartAsync(HttpContext http, AdminUser admin, DateTimeOffset now)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(AdminClaims.AdminId, admin.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(AdminClaims.SecurityStamp, admin.SecurityStamp),
+            new Claim(ClaimTypes.Name, admin.Email),
+        ], AdminClaims.Scheme);
+        return http.SignInAsync(AdminClaims.Scheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
+    }
+
+    /// <summary>Where to go after 登陆: the admin page asked for, never a page elsewhere.</summary>
+    public static string ReturnPath(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/admin";
+}
