@@ -76,6 +76,9 @@ public static class WebRegistration
             {
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminClaims.Policy);
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
+                // Between the password and the session: these pages read the second-step cookie themselves.
+                o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Verify");
+                o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Enrol");
                 o.Conventions.AuthorizeAreaFolder("Console", "/", CustomerClaims.Policy);
             })
             .AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureFilter>())
@@ -118,9 +121,12 @@ public static class WebRegistration
         services.AddScoped<AdminLogWriter>();
         services.AddScoped<AdminLogQuery>();
         services.AddScoped<AdminSignInService>();
+        services.AddScoped<Features.AdminAuth.TwoFactor.AdminTwoFactorService>();
+        services.AddScoped<Features.AdminAuth.TwoFactor.AdminSecondStep>();
         services.AddScoped<PortalProfileService>();
         services.AddScoped<CarrierAccountService>();
         services.AddScoped<PaymentSettingsService>();
+        services.AddScoped<Features.GoLive.SandboxUseQuery>();
         services.AddScoped<VerificationCodeService>();
         services.AddScoped<CustomerAccountService>();
         services.AddScoped<CustomerSettingsService>();

@@ -17,6 +17,7 @@ public sealed partial class PaymentScenario : IAsyncDisposable
     public const string Partner = AlipayEmulatorDefaults.Partner;
     public const string Md5Key = AlipayEmulatorDefaults.Md5Key;
     public const string AppId = AlipayEmulatorDefaults.AppId;
+    public const string UnreachableGateway = "http://127.0.0.1:9/gateway.do";
 
     private PaymentScenario(QunfaApp app, PageClient admin, PageClient customer)
     {
@@ -32,7 +33,13 @@ public sealed partial class PaymentScenario : IAsyncDisposable
     /// <summary>In memory, or on loopback so that the sandbox can call notify_url.</summary>
     public static async Task<PaymentScenario> StartAsync(DatabaseKind db, bool loopback = false)
     {
-        var settings = new Dictionary<string, string> { ["Qunfa:Payments:SandboxTimeScale"] = "0.001" };
+        var settings = new Dictionary<string, string>
+        {
+            ["Qunfa:Payments:SandboxTimeScale"] = "0.001",
+            // "Real Alipay" of the tests that go live: a closed loopback port, so nothing ever leaves the machine.
+            ["Qunfa:Alipay:Md5:Gateway"] = UnreachableGateway,
+            ["Qunfa:Alipay:Rsa2:Gateway"] = UnreachableGateway,
+        };
         var app = loopback ? await QunfaApp.StartOnLoopbackAsync(db, settings) : await QunfaApp.StartAsync(db, settings);
         var admin = loopback ? LoopbackClient(app) : app.CreatePageClient();
         await SetupScenario.CompleteWithSandboxAsync(admin);
@@ -102,6 +109,25 @@ public sealed partial class PaymentScenario : IAsyncDisposable
         });
         Assert.True(response.IsRedirectTo("/admin/settings/payment"), response.Html[..Math.Min(500, response.Html.Length)]);
     }
+
+    /// <summary>Saves 支付配置 with <paramref name="merchant"/>'s fields (blank ones keep the stored secrets), the callback unchanged.</summary>
+    public async Task<PageResponse> SavePaymentSettingsAsync(string protocol, string gateway, IDictionary<string, string>? merchant = null)
+    {
+        var callback = await App.WithDbAsync(d => d.PaymentSettings.AsNoTracking().SingleAsync());
+        var fields = new Dictionary<string, string>(merchant ?? new Dictionary<string, string>())
+        {
+            ["Input.Protocol"] = protocol,
+            ["Input.Gateway"] = gateway,
+            ["Input.CallbackHost"] = callback.CallbackHost,
+            ["Input.CallbackPort"] = callback.CallbackPort.ToString(CultureInfo.InvariantCulture),
+            ["Input.CallbackScheme"] = callback.CallbackScheme,
+        };
+        return await Admin.PostFormAsync("/admin/settings/paymentedit", fields);
+    }
+
+    /// <summary>Back to the sandbox: the demo merchant fills every field.</summary>
+    public async Task UseSandboxAsync() =>
+        Assert.True((await SavePaymentSettingsAsync("Md5", "Sandbox")).IsRedirectTo("/admin/settings/payment"));
 
     /// <summary>A create_direct_pay_by_user-style notification signed with <paramref name="key"/>.</summary>
     public static List<KeyValuePair<string, string>> Md5Notification(string orderNumber, string tradeNo, long fen, string notifyId,

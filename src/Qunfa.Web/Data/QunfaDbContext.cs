@@ -25,6 +25,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+    public DbSet<AdminRecoveryCode> AdminRecoveryCodes => Set<AdminRecoveryCode>();
+    public DbSet<AdminSecuritySettings> AdminSecuritySettings => Set<AdminSecuritySettings>();
     public DbSet<PortalProfile> PortalProfiles => Set<PortalProfile>();
     public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunfa.Alipay.Common;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Features.Payments;
 using Qunfa.Web.Infrastructure.Cluster;
 
@@ -70,6 +71,19 @@ public sealed class OrderVoidingWorker(
             ct.ThrowIfCancellationRequested();
             try
             {
+                if (order.Gateway != snapshot.Gateway)
+                {
+                    if (order.Gateway == CarrierKind.Sandbox)
+                    {
+                        // Gone live since: the sandbox is no longer asked, and no real money can have paid a sandbox order.
+                        voided += await VoidAsync(db, order, now, ct);
+                        continue;
+                    }
+                    // A real order while 支付配置 is on the sandbox: only real Alipay knows whether it was paid; wait for it.
+                    await PostponeAsync(db, order, now + o.RetryDelay, ct);
+                    logger.LogWarning("Order {Order} is due for voiding but was made for Alipay while the payment settings use the sandbox", order.OrderNumber);
+                    continue;
+                }
                 if (!gateway.CanQuery(snapshot, order.Protocol))
                 {
                     await PostponeAsync(db, order, now + o.RetryDelay, ct);
@@ -81,7 +95,7 @@ public sealed class OrderVoidingWorker(
                 {
                     var outcome = await applier.ApplyAsync(
                         new PaidTrade(order.OrderNumber, trade.TradeNo ?? "", trade.TotalFen ?? -1, trade.SellerId ?? snapshot.ExpectedSellerId, trade.PaidAt, "trade query"),
-                        snapshot.ExpectedSellerId, ct);
+                        snapshot.ExpectedSellerId, snapshot.Gateway, ct);
                     if (outcome is PaymentOutcome.Applied or PaymentOutcome.AlreadyPaid) paid++;
                     else await PostponeAsync(db, order, now + o.RetryDelay, ct); // paid at Alipay but not as ordered: never void it silently
                     continue;
@@ -96,12 +110,7 @@ public sealed class OrderVoidingWorker(
                         continue;
                     }
                 }
-                var changed = await db.Orders.Where(x => x.Id == order.Id && x.Status == OrderStatus.Unpaid)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(x => x.Status, OrderStatus.Void)
-                        .SetProperty(x => x.VoidedAt, now)
-                        .SetProperty(x => x.NextPaymentCheckAt, (DateTimeOffset?)null), ct);
-                voided += changed;
+                voided += await VoidAsync(db, order, now, ct);
             }
             catch (AlipayException ex)
             {
@@ -112,6 +121,13 @@ public sealed class OrderVoidingWorker(
         if (voided + paid > 0) logger.LogInformation("Order voiding: {Voided} voided, {Paid} found paid", voided, paid);
         return (voided, paid);
     }
+
+    private static Task<int> VoidAsync(QunfaDbContext db, Order order, DateTimeOffset now, CancellationToken ct) =>
+        db.Orders.Where(x => x.Id == order.Id && x.Status == OrderStatus.Unpaid)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, OrderStatus.Void)
+                .SetProperty(x => x.VoidedAt, now)
+                .SetProperty(x => x.NextPaymentCheckAt, (DateTimeOffset?)null), ct);
 
     private static Task<int> PostponeAsync(QunfaDbContext db, Order order, DateTimeOffset next, CancellationToken ct) =>
         db.Orders.Where(x => x.Id == order.Id && x.Status == OrderStatus.Unpaid)

@@ -12,7 +12,24 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.PasswordHash).HasMaxLength(200);
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.Property(x => x.ProtectedTotpSecret).HasMaxLength(1000);
+        b.Property(x => x.ProtectedPendingTotpSecret).HasMaxLength(1000);
         b.HasIndex(x => x.Email).IsUnique();
         b.HasIndex(x => x.Phone).IsUnique();
     }
+}
+
+internal sealed class AdminRecoveryCodeConfiguration : IEntityTypeConfiguration<AdminRecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<AdminRecoveryCode> b)
+    {
+        b.Property(x => x.CodeHash).HasMaxLength(100);
+        b.HasOne<AdminUser>().WithMany().HasForeignKey(x => x.AdminUserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AdminUserId);
+    }
+}
+
+internal sealed class AdminSecuritySettingsConfiguration : IEntityTypeConfiguration<AdminSecuritySettings>
+{
+    public void Configure(EntityTypeBuilder<AdminSecuritySettings> b) => b.Property(x => x.Id).ValueGeneratedNever();
 }

@@ -27,4 +27,9 @@ public enum AdminAction
     RebuildRollups,
     ExportSendRecords,
     ExportSendVolume,
+    EnableTwoFactor,
+    DisableTwoFactor,
+    TwoFactorLogin,
+    RecoveryCodeLogin,
+    RequireTwoFactor,
 }

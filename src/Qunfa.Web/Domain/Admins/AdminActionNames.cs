@@ -29,6 +29,11 @@ public static class AdminActionNames
         AdminAction.RebuildRollups => "重建发送量统计",
         AdminAction.ExportSendRecords => "导出发送记录",
         AdminAction.ExportSendVolume => "导出发送量统计",
+        AdminAction.EnableTwoFactor => "启用两步验证",
+        AdminAction.DisableTwoFactor => "关闭两步验证",
+        AdminAction.TwoFactorLogin => "两步验证登录",
+        AdminAction.RecoveryCodeLogin => "恢复码登录",
+        AdminAction.RequireTwoFactor => "修改两步验证要求",
         _ => action.ToString(),
     };
 }

@@ -24,6 +24,11 @@ public sealed class Order
     public long AmountFen { get; set; }
     public OrderStatus Status { get; set; }
     public PaymentProtocol Protocol { get; set; }
+    /// <summary>
+    /// The gateway 支付配置 pointed at when the order was made (real Alipay or the sandbox). Only a payment through that
+    /// same gateway is ever applied: the sandbox's keys are public, so its notifications must never pay a real order.
+    /// </summary>
+    public Settings.CarrierKind Gateway { get; set; }
     /// <summary>支付宝流水号.</summary>
     public string? TradeNo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -1,24 +1,31 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
+using Qunfa.Web.Features.AdminAuth.TwoFactor;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.AdminAuth;
 
-/// <summary>登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures;
-/// the session lives on the server (<see cref="ServerSessions"/>), so 安全退出 ends it everywhere.</summary>
+/// <summary>
+/// 登陆 and 安全退出 for the admin: email or phone + password, locked for 15 minutes after 5 failures; then, for an admin
+/// with two-factor sign-in (or when the operator requires it), the second step before the session starts. The session
+/// lives on the server (<see cref="ServerSessions"/>), so 安全退出 ends it everywhere.
+/// </summary>
 public sealed class AdminSignInService(
     QunfaDbContext db,
     IPasswordHasher<AdminUser> hasher,
     AdminLogWriter adminLog,
+    AdminSecondStep secondStep,
     ServerSessions sessions,
     TimeProvider time)
 {
+    /// <summary>Set when the password was right and a second step follows: the page to go to (no session yet).</summary>
+    public string? PendingSecondStep { get; private set; }
+
     public async Task<Outcome> SignInAsync(string? account, string? password, CancellationToken ct)
     {
         var o = new Outcome()
@@ -53,19 +60,21 @@ public sealed class AdminSignInService(
             return Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
         }
 
-        await AttemptCounter.ResetAsync(row, ct);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             admin.PasswordHash = hasher.HashPassword(admin, password!);
+        if (await secondStep.NeededAsync(admin, ct) is { } step)
+        {
+            // The count stays until the second step passes too, so the password alone cannot reset it between guesses.
+            await db.SaveChangesAsync(ct);
+            await secondStep.BeginAsync(admin, step);
+            PendingSecondStep = step;
+            return o;
+        }
+        await AttemptCounter.ResetAsync(row, ct);
         admin.LastLoginAt = now;
         adminLog.Add(AdminAction.Login, succeeded: true, admin.Id);
         await db.SaveChangesAsync(ct);
-
-        await sessions.SignInAsync(AdminClaims.Scheme, SessionKind.Admin, admin.Id,
-        [
-            new Claim(AdminClaims.AdminId, admin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new Claim(AdminClaims.SecurityStamp, admin.SecurityStamp),
-            new Claim(ClaimTypes.Name, admin.Email),
-        ], ct);
+        await AdminSession.StartAsync(sessions, admin, ct);
         return o;
     }
 

@@ -20,6 +20,11 @@ public static class AuthenticationSetup
                     (db, sid, id, stamp) => db.AuthSessions.AnyAsync(s => s.Id == sid && s.Kind == SessionKind.Admin && s.AccountId == id
                         && db.AdminUsers.Any(a => a.Id == id && a.SecurityStamp == stamp)));
             })
+            .AddCookie(AdminClaims.PendingScheme, o =>
+            {
+                Common(o, "qunfa.admin.pending", "/admin/login", TwoFactor.AdminSecondStep.Lifetime);
+                o.SlidingExpiration = false;
+            })
             .AddCookie(CustomerClaims.Scheme, o =>
             {
                 Common(o, "qunfa.customer", "/account/login", customerSession);

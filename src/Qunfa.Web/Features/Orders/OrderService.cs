@@ -20,6 +20,7 @@ public sealed class OrderService(
     ILogger<OrderService> logger)
 {
     public const string NotPayableMessage = "平台尚未配置支付宝支付，暂时无法购买，请联系平台管理员";
+    public const string OtherGatewayMessage = "平台的支付方式已变更，此订单已不能支付，请重新购买";
     private const int NumberAttempts = 5;
 
     /// <summary>Copies the product's terms into a new 未支付 order.</summary>
@@ -49,6 +50,7 @@ public sealed class OrderService(
                 AmountFen = product.PriceFen,
                 Status = OrderStatus.Unpaid,
                 Protocol = snapshot.Protocol,
+                Gateway = snapshot.Gateway,
                 CreatedAt = now,
                 NextPaymentCheckAt = now + voiding.Value.VoidAfter,
             };
@@ -90,6 +92,8 @@ public sealed class OrderService(
         if (order.Status != OrderStatus.Unpaid) return (Outcome.Fail("", order.Status == OrderStatus.Paid ? "订单已支付" : "订单已作废，请重新购买"), null);
         var snapshot = await gateway.RefreshAsync(ct);
         if (!snapshot.CanPay) return (Outcome.Fail("", NotPayableMessage), null);
+        // Made for the sandbox and now live (or the reverse): its payment would be refused, so the buyer is not sent to pay.
+        if (order.Gateway != snapshot.Gateway) return (Outcome.Fail("", OtherGatewayMessage), null);
         var deadline = (order.NextPaymentCheckAt ?? order.CreatedAt + voiding.Value.VoidAfter) - voiding.Value.PayMargin;
         var left = deadline - clock.UtcNow;
         if (left < TimeSpan.FromMinutes(1)) return (Outcome.Fail("", "订单即将超时作废，请重新购买"), null);
@@ -125,7 +129,7 @@ public sealed class OrderService(
         try
         {
             var snapshot = await gateway.RefreshAsync(ct);
-            if (order.Protocol == PaymentProtocol.Rsa2 && gateway.CanQuery(snapshot, order.Protocol))
+            if (order.Protocol == PaymentProtocol.Rsa2 && order.Gateway == snapshot.Gateway && gateway.CanQuery(snapshot, order.Protocol))
                 await gateway.CloseAsync(order, ct);
         }
         catch (Exception ex) when (ex is AlipayException or InvalidOperationException)

@@ -6,7 +6,8 @@ namespace Qunfa.Web.Features.Payments;
 
 /// <summary>
 /// Alipay's asynchronous notifications (docs/decisions/0005-alipay.md): the library verifies the signature and the
-/// event (notify_verify / app_id), this class checks seller and amount and applies the payment. Answers
+/// event (notify_verify / app_id) with the keys of 支付配置's current gateway, this class checks that the order was made for
+/// that gateway, checks seller and amount and applies the payment. Answers
 /// <see cref="AlipayNotifyAnswer.Success"/> only when the order is paid by this trade (now or before) or the
 /// notification needs nothing; everything else changes nothing, is logged and answered "fail".
 /// </summary>
@@ -40,7 +41,7 @@ public sealed class AlipayNotifications(
             // so it may be answered "success" when the order is already paid by exactly this trade; it never grants.
             if (verification.Failure == VerificationFailure.NotifyIdRejected && verification.Notification is { IsPaid: true } repeat)
             {
-                var outcome = await applier.CheckSettledAsync(repeat.OrderNumber, repeat.TradeNo, ct);
+                var outcome = await applier.CheckSettledAsync(repeat.OrderNumber, repeat.TradeNo, snapshot.Gateway, ct);
                 if (outcome) return AlipayNotifyAnswer.Success;
             }
             logger.LogWarning("Alipay {Protocol} notification refused: {Failure} {Reason} (out_trade_no {Order})",
@@ -53,7 +54,7 @@ public sealed class AlipayNotifications(
         {
             // WAIT_BUYER_PAY / TRADE_CLOSED: nothing to apply (the voiding worker decides about unpaid orders); acknowledged
             // only for one of our orders and our seller.
-            if (!await applier.IsOursAsync(n.OrderNumber, n.SellerId, snapshot.ExpectedSellerId, ct))
+            if (!await applier.IsOursAsync(n.OrderNumber, n.SellerId, snapshot.ExpectedSellerId, snapshot.Gateway, ct))
             {
                 logger.LogWarning("Alipay {Protocol} notification refused: {Status} for unknown order {Order} or seller {Seller}", protocol, n.Status, n.OrderNumber, n.SellerId);
                 return AlipayNotifyAnswer.Failure;
@@ -64,7 +65,7 @@ public sealed class AlipayNotifications(
 
         var result = await applier.ApplyAsync(
             new PaidTrade(n.OrderNumber, n.TradeNo, n.TotalFen, n.SellerId, n.PaidAt, protocol + " notification " + n.NotifyId),
-            snapshot.ExpectedSellerId, ct);
+            snapshot.ExpectedSellerId, snapshot.Gateway, ct);
         return result is PaymentOutcome.Applied or PaymentOutcome.AlreadyPaid or PaymentOutcome.PaidByAnotherTrade
             ? AlipayNotifyAnswer.Success
             : AlipayNotifyAnswer.Failure;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Packages;
+using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Features.Payments;
@@ -16,22 +17,27 @@ public enum PaymentOutcome
     UnknownOrder,
     AmountMismatch,
     SellerMismatch,
+    /// <summary>The order was made for the other gateway (real Alipay vs the sandbox): nothing changed.</summary>
+    GatewayMismatch,
 }
 
 /// <summary>What Alipay says was paid, from a verified notification or a trade query.</summary>
 public sealed record PaidTrade(string OrderNumber, string TradeNo, long TotalFen, string? SellerId, DateTimeOffset? PaidAt, string Source);
 
 /// <summary>
-/// The one payment path (notifications, the voiding worker's trade query): checks seller and amount against the order,
-/// then in one transaction marks it 已支付 and creates its single 购买 grant. Idempotent: the conditional update lets one
-/// caller through, the unique index on PackageGrants.OrderId stops any second grant.
+/// The one payment path (notifications, the voiding worker's trade query): checks gateway, seller and amount against the
+/// order, then in one transaction marks it 已支付 and creates its single 购买 grant. Idempotent: the conditional update lets
+/// one caller through, the unique index on PackageGrants.OrderId stops any second grant. <paramref name="gateway"/> is the
+/// gateway whose keys verified the payment (支付配置's current one): the sandbox's keys are public, so a sandbox-verified
+/// payment may only ever pay an order made for the sandbox, and a real one only an order made for real Alipay.
 /// </summary>
 public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogger<PaymentApplier> logger)
 {
-    public async Task<PaymentOutcome> ApplyAsync(PaidTrade trade, string? expectedSellerId, CancellationToken ct)
+    public async Task<PaymentOutcome> ApplyAsync(PaidTrade trade, string? expectedSellerId, CarrierKind gateway, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNumber == trade.OrderNumber, ct);
         if (order is null) return Refuse(PaymentOutcome.UnknownOrder, trade, null);
+        if (order.Gateway != gateway) return Refuse(PaymentOutcome.GatewayMismatch, trade, order);
         if (expectedSellerId is not null && !string.Equals(trade.SellerId, expectedSellerId, StringComparison.Ordinal))
             return Refuse(PaymentOutcome.SellerMismatch, trade, order);
         if (order.Status == OrderStatus.Paid) return Settled(order, trade);
@@ -49,7 +55,7 @@ public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogg
             {
                 // Unpaid, or voided while the buyer was still at the cashier: the money arrived, so the order is paid.
                 var changed = await db.Orders
-                    .Where(o => o.Id == order.Id && o.Status != OrderStatus.Paid && o.AmountFen == trade.TotalFen)
+                    .Where(o => o.Id == order.Id && o.Status != OrderStatus.Paid && o.AmountFen == trade.TotalFen && o.Gateway == gateway)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(o => o.Status, OrderStatus.Paid)
                         .SetProperty(o => o.TradeNo, trade.TradeNo)
@@ -101,16 +107,16 @@ public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogg
     }
 
     /// <summary>Whether the order is already paid by exactly this trade (a repeat notification may then be acknowledged).</summary>
-    public async Task<bool> CheckSettledAsync(string orderNumber, string tradeNo, CancellationToken ct)
+    public async Task<bool> CheckSettledAsync(string orderNumber, string tradeNo, CarrierKind gateway, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.OrderNumber == orderNumber, ct);
-        return order is { Status: OrderStatus.Paid } && string.Equals(order.TradeNo, tradeNo, StringComparison.Ordinal);
+        return order is { Status: OrderStatus.Paid } && order.Gateway == gateway && string.Equals(order.TradeNo, tradeNo, StringComparison.Ordinal);
     }
 
-    /// <summary>Whether a notification names one of our orders and (when one is configured) our seller.</summary>
-    public async Task<bool> IsOursAsync(string orderNumber, string? sellerId, string? expectedSellerId, CancellationToken ct) =>
+    /// <summary>Whether a notification names one of our orders made for this gateway and (when one is configured) our seller.</summary>
+    public async Task<bool> IsOursAsync(string orderNumber, string? sellerId, string? expectedSellerId, CarrierKind gateway, CancellationToken ct) =>
         (expectedSellerId is null || string.Equals(sellerId, expectedSellerId, StringComparison.Ordinal))
-        && await db.Orders.AnyAsync(o => o.OrderNumber == orderNumber, ct);
+        && await db.Orders.AnyAsync(o => o.OrderNumber == orderNumber && o.Gateway == gateway, ct);
 
     private PaymentOutcome Settled(Order order, PaidTrade trade)
     {
@@ -122,8 +128,8 @@ public sealed class PaymentApplier(QunfaDbContext db, OperatorClock clock, ILogg
 
     private PaymentOutcome Refuse(PaymentOutcome outcome, PaidTrade trade, Order? order)
     {
-        logger.LogWarning("Payment for order {Order} refused ({Outcome}, {Source}): trade {Trade}, amount {Amount} fen (order {OrderAmount}), seller {Seller}",
-            trade.OrderNumber, outcome, trade.Source, trade.TradeNo, trade.TotalFen, order?.AmountFen, trade.SellerId);
+        logger.LogWarning("Payment for order {Order} refused ({Outcome}, {Source}): trade {Trade}, amount {Amount} fen (order {OrderAmount}), seller {Seller}, order made for {Gateway}",
+            trade.OrderNumber, outcome, trade.Source, trade.TradeNo, trade.TotalFen, order?.AmountFen, trade.SellerId, order?.Gateway);
         return outcome;
     }
 }

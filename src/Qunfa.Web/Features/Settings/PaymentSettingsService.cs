@@ -55,6 +55,14 @@ public sealed partial class PaymentSettingsService(QunfaDbContext db, SecretProt
             o.Add(nameof(input.CallbackPort), "端口应为1-65535之间的数字");
         if (input.CallbackScheme is not ("http" or "https"))
             o.Add(nameof(input.CallbackScheme), "请选择访问类型http或https");
+        if (input.Gateway == CarrierKind.Aliyun)
+        {
+            // A blank secret keeps the stored one, which may still be the demo key the sandbox filled in.
+            var md5Key = string.IsNullOrWhiteSpace(input.Md5Key) ? Stored(existing?.ProtectedMd5Key) : input.Md5Key;
+            var privateKey = string.IsNullOrWhiteSpace(input.AppPrivateKey) ? Stored(existing?.ProtectedAppPrivateKey) : input.AppPrivateKey;
+            foreach (var field in SandboxMerchant.DemoFields(input.Protocol, input.PartnerId, md5Key, input.AppId, privateKey, input.AlipayPublicKey))
+                o.Add(field, SandboxMerchant.PublicKeyMessage);
+        }
         if (!o.Succeeded) return o;
 
         var settings = existing ?? db.PaymentSettings.Add(new PaymentSettings()).Entity;
@@ -72,6 +80,28 @@ public sealed partial class PaymentSettingsService(QunfaDbContext db, SecretProt
         settings.CallbackScheme = input.CallbackScheme;
         settings.UpdatedAt = time.GetUtcNow();
         return o;
+    }
+
+    /// <summary>
+    /// Whether payments still go through the sandbox, or through Alipay with the demo merchant's published keys: either
+    /// way anyone can sign a payment notification.
+    /// </summary>
+    public bool UsesSandbox(PaymentSettings settings) =>
+        settings.Gateway == CarrierKind.Sandbox
+        || SandboxMerchant.DemoFields(settings.Protocol, settings.PartnerId, Stored(settings.ProtectedMd5Key), settings.AppId,
+            Stored(settings.ProtectedAppPrivateKey), settings.AlipayPublicKey).Count > 0;
+
+    private string? Stored(string? protectedSecret)
+    {
+        if (string.IsNullOrEmpty(protectedSecret)) return null;
+        try
+        {
+            return secrets.Unprotect(protectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            return null; // keys of another installation: not the demo key as far as anyone can tell
+        }
     }
 
     /// <summary>

@@ -22,8 +22,10 @@ public sealed class LoginModel(AdminSignInService signIn, IStringLocalizer<Share
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(Account, Password, ct);
+        if (outcome.Succeeded && signIn.PendingSecondStep is { } step)
+            return LocalRedirect(step + "?returnUrl=" + Uri.EscapeDataString(AdminSession.ReturnPath(Url, ReturnUrl)));
         if (outcome.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
+            return LocalRedirect(AdminSession.ReturnPath(Url, ReturnUrl));
         ModelState.AddOutcome(outcome, localizer, prefix: "");
         Password = null;
         return Page();

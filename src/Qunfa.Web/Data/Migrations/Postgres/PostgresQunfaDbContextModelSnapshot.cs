@@ -109,6 +109,51 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("AdminLog", (string)null);
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdminUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.ToTable("AdminRecoveryCodes");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AdminSecuritySettings");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminUser", b =>
                 {
                     b.Property<int>("Id")
@@ -131,6 +176,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastLoginAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -144,10 +192,21 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ProtectedPendingTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("TwoFactorEnabledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -835,6 +894,11 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("GoodsAmountFen")
                         .HasColumnType("bigint");
@@ -1733,6 +1797,15 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasKey("CustomerId");
 
                     b.ToTable("WebhookEndpoints");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Admins.AdminUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>

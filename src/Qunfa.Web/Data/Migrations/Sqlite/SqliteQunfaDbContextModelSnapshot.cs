@@ -100,6 +100,49 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("AdminLog", (string)null);
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdminUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.ToTable("AdminRecoveryCodes");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminSecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AdminSecuritySettings");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminUser", b =>
                 {
                     b.Property<int>("Id")
@@ -120,6 +163,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.Property<long?>("LastLoginAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
@@ -133,10 +179,21 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedPendingTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TwoFactorEnabledAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -804,6 +861,11 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("GoodsAmountFen")
                         .HasColumnType("INTEGER");
@@ -1684,6 +1746,15 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasKey("CustomerId");
 
                     b.ToTable("WebhookEndpoints");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Admins.AdminUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>

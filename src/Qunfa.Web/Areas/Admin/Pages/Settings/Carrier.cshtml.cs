@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Settings;
 using Qunfa.Web.Features.AdminLog;
+using Qunfa.Web.Features.GoLive;
 using Qunfa.Web.Features.Push;
 using Qunfa.Web.Features.Settings;
 using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Areas.Admin.Pages.Settings;
 
-public sealed class CarrierModel(CarrierAccountService carrier, PushTokenService pushTokens, AdminLogWriter log, OperatorClock clock) : PageModel
+public sealed class CarrierModel(CarrierAccountService carrier, PushTokenService pushTokens, SandboxUseQuery sandbox, AdminLogWriter log, OperatorClock clock) : PageModel
 {
     public const string PushUrlsRegenerated = "推送地址已重新生成，请到阿里云控制台更新";
 
@@ -18,10 +19,12 @@ public sealed class CarrierModel(CarrierAccountService carrier, PushTokenService
     /// <summary>What to paste at Alibaba as the HTTP batch push URLs of 状态报告 and 上行消息.</summary>
     public string ReportPushUrl { get; private set; } = "";
     public string ReplyPushUrl { get; private set; } = "";
+    public SandboxNotice Sandbox { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Accounts = await carrier.ListAsync(ct);
+        Sandbox = new SandboxNotice(await sandbox.LoadAsync(ct), Carrier: true, Payment: false);
         var token = await pushTokens.GetOrCreateAsync(ct);
         var origin = $"{Request.Scheme}://{Request.Host}";
         ReportPushUrl = origin + PushTokenService.ReportPath(token);
