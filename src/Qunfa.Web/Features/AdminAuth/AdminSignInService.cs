@@ -65,6 +65,7 @@ public sealed class AdminSignInService(
         if (await secondStep.NeededAsync(admin, ct) is { } step)
         {
             // The count stays until the second step passes too, so the password alone cannot reset it between guesses.
+            await AttemptCounter.RefundAsync(row, ct);
             await db.SaveChangesAsync(ct);
             await secondStep.BeginAsync(admin, step);
             PendingSecondStep = step;

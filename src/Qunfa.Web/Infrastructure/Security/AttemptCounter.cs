@@ -35,4 +35,12 @@ public static class AttemptCounter
 
     public static Task ResetAsync<T>(IQueryable<T> target, CancellationToken ct) where T : class, ILockable =>
         target.ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedLoginCount, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null), ct);
+
+    /// <summary>
+    /// Gives back a try that turned out right but is not the end of the sign-in (a second step follows): the count neither
+    /// grows nor resets. A lock already on stays on.
+    /// </summary>
+    public static Task RefundAsync<T>(IQueryable<T> target, CancellationToken ct) where T : class, ILockable =>
+        target.Where(a => a.LockedUntil == null && a.FailedLoginCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedLoginCount, a => a.FailedLoginCount - 1), ct);
 }
