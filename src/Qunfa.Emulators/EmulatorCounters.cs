@@ -4,7 +4,7 @@ namespace Qunfa.Emulators;
 public sealed class EmulatorCounters
 {
     private long _rpcRequests, _rpcErrors, _sendCalls, _acceptedMessages, _reportedMessages, _failedReports,
-        _duplicateReports, _mnsReceived, _mnsDeleted, _injectedServerErrors, _droppedConnections,
+        _duplicateReports, _mnsReceiveRequests, _mnsReceived, _mnsDeleted, _injectedServerErrors, _droppedConnections,
         _reportsPushed, _pushRequests, _pushFailures, _pushRetries, _pushesGivenUp;
 
     public long RpcRequests => Interlocked.Read(ref _rpcRequests);
@@ -20,6 +20,9 @@ public sealed class EmulatorCounters
     public long FailedReports => Interlocked.Read(ref _failedReports);
 
     public long DuplicateReports => Interlocked.Read(ref _duplicateReports);
+
+    /// <summary>Every ReceiveMessage / BatchReceiveMessage request, empty, refused or failed ones included.</summary>
+    public long MnsReceiveRequests => Interlocked.Read(ref _mnsReceiveRequests);
 
     public long MnsReceived => Interlocked.Read(ref _mnsReceived);
 
@@ -65,6 +68,8 @@ public sealed class EmulatorCounters
     }
 
     internal void AddDuplicateReport() => Interlocked.Increment(ref _duplicateReports);
+
+    internal void AddMnsReceiveRequest() => Interlocked.Increment(ref _mnsReceiveRequests);
 
     internal void AddMnsReceived(int n) => Interlocked.Add(ref _mnsReceived, n);
 

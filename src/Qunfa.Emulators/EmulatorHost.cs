@@ -21,6 +21,10 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null, string url = "http://127.0.0.1:0", CancellationToken ct = default)
     {
+        // Product listeners are bound beside the main one, so their ports are settled before the options are built.
+        var listeners = new EmulatorOptions();
+        configure?.Invoke(listeners);
+        ProductListeners.PickFreePorts(listeners);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
@@ -28,9 +32,15 @@ public sealed class EmulatorHost : IAsyncDisposable
             Args = [],
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls([url, .. ProductListeners.Urls(listeners).Select(u => u.GetLeftPart(UriPartial.Authority))]);
         builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
-        builder.Services.AddAliyunEmulator(configure);
+        builder.Services.AddAliyunEmulator(o =>
+        {
+            configure?.Invoke(o);
+            o.DysmsapiUrl = listeners.DysmsapiUrl;
+            o.DybaseapiUrl = listeners.DybaseapiUrl;
+            o.MnsUrl = listeners.MnsUrl;
+        });
         var app = builder.Build();
         app.MapAliyunEmulator();
         await app.StartAsync(ct);

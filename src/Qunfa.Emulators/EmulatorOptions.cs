@@ -4,6 +4,16 @@ public sealed class EmulatorOptions
 {
     public List<EmulatorAccount> Accounts { get; set; } = [new EmulatorAccount()];
 
+    /// <summary>
+    /// Extra listeners that serve one product at their root, as Alibaba's own hosts do (the official SDKs
+    /// always call "/"), e.g. http://127.0.0.1:5091; port 0 in tests picks a free port.
+    /// </summary>
+    public Uri? DysmsapiUrl { get; set; }
+
+    public Uri? DybaseapiUrl { get; set; }
+
+    public Uri? MnsUrl { get; set; }
+
     /// <summary>Approved at startup so a standalone emulator is usable without driving the review APIs.</summary>
     public List<SeededSign> SeedSigns { get; set; } = [];
 
@@ -30,6 +40,9 @@ public sealed class EmulatorOptions
     public TimeSpan StsTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
 
     public TimeSpan MnsVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>False answers every ReceiveMessage at once whatever its waitseconds, like a proxy that does not hold long polls.</summary>
+    public bool MnsLongPoll { get; set; } = true;
 
     /// <summary>Per queue; the oldest unreceived messages are dropped beyond this, like MNS retention expiring them.</summary>
     public int MnsMaxQueuedMessages { get; set; } = 5_000_000;

@@ -41,6 +41,18 @@ internal sealed partial class AliyunSmsManagementClient
             data.Array("SignIspRegisterDetailList").Select(Carrier).ToList());
     }
 
+    public async Task<SmsSignReview> QuerySmsSignAsync(string signName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signName);
+        var response = await InvokeAsync(new RpcRequest("QuerySmsSign").Add("SignName", signName), cancellationToken).ConfigureAwait(false);
+        var root = response.Root;
+        return new SmsSignReview(
+            root.Str("SignName") ?? signName,
+            ReviewStatusMapper.FromNumeric(root.Str("SignStatus"), root.Str("Reason")),
+            ChinaTime.Parse(root.Str("CreateDate")),
+            response.RequestId);
+    }
+
     public async Task DeleteSmsSignAsync(string signName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signName);

@@ -18,6 +18,16 @@ internal sealed partial class AliyunSmsManagementClient
         return TemplateResult(response, templateCode, application);
     }
 
+    public async Task<SmsTemplateApplicationResult> AddSmsTemplateAsync(
+        string templateName, string templateContent, SmsTemplateType templateType, string remark, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(remark);
+        var application = new SmsTemplateApplication(templateName, templateContent, templateType);
+        var request = TemplateRequest("AddSmsTemplate", null, application).Add("Remark", remark);
+        var response = await InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        return TemplateResult(response, null, application);
+    }
+
     public async Task<SmsTemplate> GetSmsTemplateAsync(string templateCode, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(templateCode);

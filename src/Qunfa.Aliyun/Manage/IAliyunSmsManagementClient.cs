@@ -14,9 +14,15 @@ public interface IAliyunSmsManagementClient
 
     Task DeleteSmsSignAsync(string signName, CancellationToken cancellationToken = default);
 
+    /// <summary>QuerySmsSign, the older call Alibaba is retiring (GetSmsSign answers more); for accounts and proxies that only offer it.</summary>
+    Task<SmsSignReview> QuerySmsSignAsync(string signName, CancellationToken cancellationToken = default);
+
     Task<ListPage<SmsSignSummary>> QuerySmsSignListAsync(int pageIndex = 1, int pageSize = 50, CancellationToken cancellationToken = default);
 
     Task<SmsTemplateApplicationResult> CreateSmsTemplateAsync(SmsTemplateApplication application, CancellationToken cancellationToken = default);
+
+    /// <summary>AddSmsTemplate, the older call: no related signature or variable rules, a Remark (≤ 100) is required.</summary>
+    Task<SmsTemplateApplicationResult> AddSmsTemplateAsync(string templateName, string templateContent, SmsTemplateType templateType, string remark, CancellationToken cancellationToken = default);
 
     Task<SmsTemplate> GetSmsTemplateAsync(string templateCode, CancellationToken cancellationToken = default);
 

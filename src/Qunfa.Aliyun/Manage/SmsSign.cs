@@ -17,6 +17,9 @@ public sealed record SmsSign(
     IReadOnlyList<string> FileUrls,
     IReadOnlyList<CarrierRegistration> CarrierRegistrations);
 
+/// <summary>QuerySmsSign answer (the older call).</summary>
+public sealed record SmsSignReview(string SignName, ReviewStatus Status, DateTimeOffset? CreateDate, string? RequestId);
+
 /// <summary>Per-carrier (mobile/unicom/telecom) registration: 0 failed, 1 awaiting check, 2 lapsed, 3 success, −1 in progress, −2 not registered.</summary>
 public sealed record CarrierRegistration(string Carrier, int? RegisterStatus, string? Reason);
 

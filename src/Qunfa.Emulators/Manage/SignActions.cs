@@ -220,7 +220,7 @@ internal static class SignActions
         return list;
     }
 
-    private static RpcResult NotFound(string name) => RpcResult.Business("isv.SMS_SIGN_ILLEGAL", $"签名不存在:{name}");
+    internal static RpcResult NotFound(string name) => RpcResult.Business("isv.SMS_SIGN_ILLEGAL", $"签名不存在:{name}");
 
     private static string NewOrderId() => Ids.NextNumber().ToString(CultureInfo.InvariantCulture);
 }

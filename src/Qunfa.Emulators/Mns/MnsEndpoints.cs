@@ -10,6 +10,7 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
     public async Task<IResult> ReceiveAsync(HttpContext http, string queueName)
     {
         var requestId = Ids.RequestId();
+        state.Counters.AddMnsReceiveRequest();
         if (await Authenticate(http, queueName, requestId) is { } denied)
         {
             return denied;
@@ -31,7 +32,8 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
         // Pending long polls must not hold up shutdown of the host for up to 30 s.
         var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
-        var messages = await LongPollAsync(queue!, max, TimeSpan.FromSeconds(waitSeconds), cancel.Token);
+        var wait = state.Options.MnsLongPoll ? TimeSpan.FromSeconds(waitSeconds) : TimeSpan.Zero;
+        var messages = await LongPollAsync(queue!, max, wait, cancel.Token);
         if (messages.Count == 0)
         {
             return MnsXml.Error(404, "MessageNotExist", "Message not exist.", requestId);

@@ -21,11 +21,16 @@ public sealed class ReceiptConsumer(
     private Task ReadAsync(CancellationToken stoppingToken) =>
         MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.SmsReport, async (messages, services, ct) =>
         {
-            var results = await batcher.ApplyAsync(messages.Select(m => m.ToDeliveryReport()).ToList(), ct);
-            var done = new List<string>();
-            for (var i = 0; i < messages.Count; i++)
-                if (results[i] != ReceiptApplier.Result.Unknown || messages[i].DequeueCount >= options.Value.MaxReceiptReads)
-                    done.Add(messages[i].ReceiptHandle);
+            var read = ReadableMessages<DeliveryReport>.Parse(messages, m => m.ToDeliveryReport(), MnsQueue.SmsReport, logger);
+            var done = new List<string>(read.Unreadable);
+            if (read.Readable.Count == 0) return done;
+            var results = await batcher.ApplyAsync(read.Readable.Select(r => r.Body).ToList(), ct);
+            for (var i = 0; i < read.Readable.Count; i++)
+            {
+                var message = read.Readable[i].Message;
+                if (results[i] != ReceiptApplier.Result.Unknown || message.DequeueCount >= options.Value.MaxReceiptReads)
+                    done.Add(message.ReceiptHandle);
+            }
             return done;
         }, logger, stoppingToken);
 }

@@ -5,7 +5,10 @@ using Qunfa.Web.Features.Replies;
 
 namespace Qunfa.Web.Workers;
 
-/// <summary>Stores the handsets' replies (SmsUp) from the 上行消息队列 of AK 管理; a reply read twice is stored once.</summary>
+/// <summary>
+/// Stores the handsets' replies (SmsUp) from the 上行消息队列 of AK 管理; a reply read twice is stored once,
+/// and one the ingestion refuses (no content) is deleted too, since reading it again changes nothing.
+/// </summary>
 public sealed class ReplyConsumer(IServiceScopeFactory scopes, CarrierState carrier, ILogger<ReplyConsumer> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -14,21 +17,10 @@ public sealed class ReplyConsumer(IServiceScopeFactory scopes, CarrierState carr
             async (messages, services, ct) =>
             {
                 var ingestion = services.GetRequiredService<ReplyIngestion>();
-                var done = new List<string>();
-                foreach (var message in messages)
+                var read = ReadableMessages<InboundMessage>.Parse(messages, m => m.ToInboundMessage(), MnsQueue.SmsUp, logger);
+                var done = new List<string>(read.Unreadable);
+                foreach (var (message, reply) in read.Readable)
                 {
-                    InboundMessage reply;
-                    try
-                    {
-                        reply = message.ToInboundMessage();
-                    }
-                    catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
-                    {
-                        // Unreadable now means unreadable on every later read: drop it rather than block the queue.
-                        logger.LogWarning("Dropping an unreadable SmsUp message {Id}: {Message}", message.MessageId, e.Message);
-                        done.Add(message.ReceiptHandle);
-                        continue;
-                    }
                     await ingestion.StoreAsync(reply, ct);
                     done.Add(message.ReceiptHandle);
                 }

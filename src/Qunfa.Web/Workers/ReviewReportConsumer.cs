@@ -12,12 +12,14 @@ public sealed class ReviewReportConsumer(IServiceScopeFactory scopes, CarrierSta
         Task.WhenAll(
             MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.SignSmsReport, async (messages, services, ct) =>
             {
-                await services.GetRequiredService<ReviewHints>().SignaturesAsync(messages.Select(m => SignSmsReportParser.Parse(m.Body).SignName).ToList(), ct);
+                var read = ReadableMessages<string>.Parse(messages, m => m.ToSignReviewReport().SignName, MnsQueue.SignSmsReport, logger);
+                await services.GetRequiredService<ReviewHints>().SignaturesAsync(read.Readable.Select(r => r.Body).ToList(), ct);
                 return messages.Select(m => m.ReceiptHandle).ToList();
             }, logger, stoppingToken),
             MnsQueueLoop.RunAsync(scopes, carrier, MnsQueue.TemplateSmsReport, async (messages, services, ct) =>
             {
-                await services.GetRequiredService<ReviewHints>().TemplatesAsync(messages.Select(m => TemplateSmsReportParser.Parse(m.Body).TemplateCode).ToList(), ct);
+                var read = ReadableMessages<string>.Parse(messages, m => m.ToTemplateReviewReport().TemplateCode, MnsQueue.TemplateSmsReport, logger);
+                await services.GetRequiredService<ReviewHints>().TemplatesAsync(read.Readable.Select(r => r.Body).ToList(), ct);
                 return messages.Select(m => m.ReceiptHandle).ToList();
             }, logger, stoppingToken));
 }

@@ -24,24 +24,31 @@ public sealed class EmulatorContractHost : IAsyncDisposable
 
     public IAliyunMnsConsumer Mns => provider!.GetRequiredService<IAliyunMnsConsumer>();
 
-    public static async Task<EmulatorContractHost> StartAsync(Action<AliyunOptions>? client = null, Action<EmulatorOptions>? emulator = null)
+    /// <param name="productListeners">Point the client at the root of each product's own listener instead of the prefixed paths.</param>
+    public static async Task<EmulatorContractHost> StartAsync(Action<AliyunOptions>? client = null, Action<EmulatorOptions>? emulator = null, bool productListeners = false)
     {
+        var anyPort = new Uri("http://127.0.0.1:0");
         var host = new EmulatorContractHost(await EmulatorHost.StartAsync(
             o =>
             {
                 o.ReviewDelay = TimeSpan.FromMilliseconds(100);
                 o.ReportDelay = TimeSpan.FromMilliseconds(50);
+                if (productListeners)
+                {
+                    (o.DysmsapiUrl, o.DybaseapiUrl, o.MnsUrl) = (anyPort, anyPort, anyPort);
+                }
                 emulator?.Invoke(o);
             },
             ct: TestContext.Current.CancellationToken));
+        var listeners = host.State.Options;
         var services = new ServiceCollection();
         services.AddQunfaAliyun(o =>
         {
             o.AccessKeyId = "emulator-ak";
             o.AccessKeySecret = "emulator-secret";
-            o.SmsEndpoint = new Uri(host.Emulator.BaseAddress, "dysmsapi/");
-            o.DybaseEndpoint = new Uri(host.Emulator.BaseAddress, "dybaseapi/");
-            o.MnsEndpoint = new Uri(host.Emulator.BaseAddress, "mns/");
+            o.SmsEndpoint = productListeners ? listeners.DysmsapiUrl! : new Uri(host.Emulator.BaseAddress, "dysmsapi/");
+            o.DybaseEndpoint = productListeners ? listeners.DybaseapiUrl! : new Uri(host.Emulator.BaseAddress, "dybaseapi/");
+            o.MnsEndpoint = productListeners ? listeners.MnsUrl : new Uri(host.Emulator.BaseAddress, "mns/");
             o.QueryRetryDelay = TimeSpan.FromMilliseconds(10);
             client?.Invoke(o);
         });

@@ -9,15 +9,15 @@ internal sealed record MnsTestMessage(string MessageId, string ReceiptHandle, st
 
 internal sealed record MnsToken(string AccessKeyId, string AccessKeySecret, string SecurityToken, string ExpireTime);
 
-/// <summary>Hand-signed MNS requests against the emulator's /mns/ mount, resource signed as the real host sees it.</summary>
-internal sealed class MnsTestClient(HttpClient http, Uri baseAddress, Func<DateTimeOffset> clock)
+/// <summary>Hand-signed MNS requests against the emulator's /mns/ mount (or another), resource signed as the real host sees it.</summary>
+internal sealed class MnsTestClient(HttpClient http, Uri baseAddress, Func<DateTimeOffset> clock, string mount = "mns")
 {
     private static readonly XNamespace Ns = "http://mns.aliyuncs.com/doc/v1/";
 
-    public static async Task<MnsToken> TokenAsync(RpcTestClient rpc, string queueName, string messageType)
+    public static async Task<MnsToken> TokenAsync(RpcTestClient rpc, string queueName, string messageType, string product = "dybaseapi")
     {
         var r = await rpc.V1Async("QueryTokenForMnsQueue",
-            new Dictionary<string, string> { ["MessageType"] = messageType, ["QueueName"] = queueName }, product: "dybaseapi");
+            new Dictionary<string, string> { ["MessageType"] = messageType, ["QueueName"] = queueName }, product: product);
         Assert.Equal("OK", r.Code);
         var dto = r.Json.GetProperty("MessageTokenDTO");
         return new MnsToken(dto.GetProperty("AccessKeyId").GetString()!, dto.GetProperty("AccessKeySecret").GetString()!,
@@ -58,7 +58,7 @@ internal sealed class MnsTestClient(HttpClient http, Uri baseAddress, Func<DateT
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string resource, MnsToken token, string? body, string? tamperedSecret)
     {
         var date = clock().UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(method, new Uri(baseAddress, "mns" + resource));
+        var request = new HttpRequestMessage(method, new Uri(baseAddress, mount + resource));
         var contentType = "";
         if (body is not null)
         {

@@ -12,6 +12,7 @@ namespace Qunfa.Web.Features.Replies;
 /// <summary>
 /// Stores an SmsUp reply once, matched to the customer whose message the number most recently got,
 /// and puts the number on that customer's 退订名单 when it answers a promotion with an opt-out word.
+/// A reply without content or number is refused: there is nothing to show or to match.
 /// </summary>
 public sealed class ReplyIngestion(QunfaDbContext db, TimeProvider time, ILogger<ReplyIngestion> logger)
 {
@@ -22,10 +23,17 @@ public sealed class ReplyIngestion(QunfaDbContext db, TimeProvider time, ILogger
     {
         Stored,
         Duplicate,
+        Refused,
     }
 
     public async Task<Result> StoreAsync(InboundMessage message, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(message.Content) || string.IsNullOrWhiteSpace(message.PhoneNumber))
+        {
+            logger.LogWarning("Refused an SmsUp reply without {Missing} (sequence id {SequenceId})",
+                string.IsNullOrWhiteSpace(message.Content) ? "content" : "phone number", message.SequenceId);
+            return Result.Refused;
+        }
         var phone = ReplyPhone.Normalize(message.PhoneNumber);
         var sequenceId = string.IsNullOrWhiteSpace(message.SequenceId) ? Fingerprint(message) : message.SequenceId.Trim();
         if (await db.InboundReplies.AnyAsync(r => r.SequenceId == sequenceId && r.Phone == phone, ct)) return Result.Duplicate;
