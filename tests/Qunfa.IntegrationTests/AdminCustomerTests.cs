@@ -204,6 +204,10 @@ public sealed class AdminCustomerTests
         var stored = await app.WithDbAsync(d => d.Customers.SingleAsync(c => c.Id == id));
         Assert.True(stored.IsFrozen);
         Assert.NotNull(stored.FrozenAt);
+        // The freeze ended the customer's session (issue 15); logging in again shows why it cannot send.
+        Assert.Contains("/account/login", (await customer.GetAsync("/console")).Location);
+        var login = new Dictionary<string, string> { ["Account"] = "13900139001", ["Password"] = CustomerScenario.Password };
+        Assert.True((await customer.PostFormAsync("/account/login", login)).IsRedirectTo("/console"));
         Assert.Contains("您的账号已被冻结", (await customer.GetAsync("/console")).Html);
         var list = await admin.GetAsync("/admin/customers");
         Assert.Contains("已冻结", list.Html);

@@ -92,7 +92,7 @@ public sealed class SetupWizardTests
         var response = await client.PostFormAsync("/setup/license", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        foreach (var message in new[] { "请填写您的姓名", "请填写公司名称", "请填写您的邮箱", "请填写您的电话", "请填写云市场的订单号后8位" })
+        foreach (var message in new[] { "请先输入安装码", "请填写您的姓名", "请填写公司名称", "请填写您的邮箱", "请填写您的电话", "请填写云市场的订单号后8位" })
             Assert.Contains(message, response.Html);
         Assert.Equal(WizardStep.License, await app.WithDbAsync(d => d.Installations.Select(i => i.Step).SingleAsync()));
     }

@@ -45,15 +45,14 @@ public sealed partial class SetupService(
         var installation = await GetAsync(ct);
         var gate = Gate(installation, WizardStep.License);
         if (gate is not null) return gate;
+        var o = new Outcome();
         if (!access.IsGranted(installation))
         {
-            var code = await CheckCodeAsync(installation, input.SetupCode, ct);
-            if (!code.Succeeded) return code;
-            access.Grant(installation);
+            var refusal = await CheckCodeAsync(installation, input.SetupCode, ct);
+            if (refusal is null) access.Grant(installation);
+            else o.Add(nameof(input.SetupCode), refusal);
         }
-
-        var o = new Outcome()
-            .Require(nameof(input.Name), input.Name, "请填写您的姓名")
+        o.Require(nameof(input.Name), input.Name, "请填写您的姓名")
             .Require(nameof(input.CompanyName), input.CompanyName, "请填写公司名称")
             .Require(nameof(input.Email), input.Email, "请填写您的邮箱")
             .Require(nameof(input.Phone), input.Phone, "请填写您的电话")
@@ -148,16 +147,16 @@ public sealed partial class SetupService(
     public bool HasAccess(Installation installation) => access.IsGranted(installation);
 
     /// <summary>A wrong code is counted like a wrong password, before the comparison, so parallel guesses cannot pass the limit.</summary>
-    private async Task<Outcome> CheckCodeAsync(Installation installation, string? code, CancellationToken ct)
+    private async Task<string?> CheckCodeAsync(Installation installation, string? code, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(code)) return Outcome.Fail(nameof(LicenseInput.SetupCode), CodeRequiredMessage);
+        if (string.IsNullOrWhiteSpace(code)) return CodeRequiredMessage;
         var row = db.Installations.Where(i => i.Id == Installation.SingletonId);
         var claim = await AttemptCounter.ClaimAsync(row, time.GetUtcNow(), ct);
-        if (claim == AttemptClaim.Locked) return Outcome.Fail(nameof(LicenseInput.SetupCode), CodeLockedMessage);
+        if (claim == AttemptClaim.Locked) return CodeLockedMessage;
         if (!SetupCode.Matches(installation.SetupCodeHash, code))
-            return Outcome.Fail(nameof(LicenseInput.SetupCode), claim == AttemptClaim.AllowedAndLocks ? CodeLockedMessage : WrongCodeMessage);
+            return claim == AttemptClaim.AllowedAndLocks ? CodeLockedMessage : WrongCodeMessage;
         await AttemptCounter.ResetAsync(row, ct);
-        return Outcome.Ok();
+        return null;
     }
 
     /// <summary>
