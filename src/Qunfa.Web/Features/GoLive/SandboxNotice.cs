@@ -8,4 +8,6 @@ public sealed record SandboxNotice(SandboxUse Use, bool Carrier, bool Payment)
     public bool PaymentSandbox => Payment && Use.PaymentIsSandbox;
     public bool PaymentMissing => Payment && Use.PaymentMissing;
     public bool Any => CarrierSandbox || CarrierMissing || PaymentSandbox || PaymentMissing;
+    /// <summary>Links to the settings pages, where the box is not on that page already.</summary>
+    public bool Links => Carrier && Payment;
 }
