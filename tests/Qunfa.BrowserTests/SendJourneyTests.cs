@@ -55,7 +55,7 @@ public sealed class SendJourneyTests
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "发送短信" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "发送短信" })).ToBeVisibleAsync();
 
-        await page.Locator("#var-order").FillAsync("A1001");
+        await page.GetByLabel("${order}：").FillAsync("A1001");
         await page.Locator("#numbers").FillAsync("13912345678\n13987654321\n13911112222");
         await session.ScreenshotAsync("send-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();

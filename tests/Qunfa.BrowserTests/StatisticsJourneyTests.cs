@@ -73,7 +73,7 @@ public sealed class StatisticsJourneyTests
         await page.GetByLabel("邮箱/手机号").FillAsync("hebei@example.com");
         await page.GetByLabel("密码").FillAsync(CustomerScenario.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-category=Notification] [data-figure=today-total]")).ToHaveTextAsync("60");
+        await Assertions.Expect(page.Locator("[data-volume=Notification] [data-figure=today-total]")).ToHaveTextAsync("60");
         await session.ScreenshotAsync("console-home");
     }
 }

@@ -158,6 +158,39 @@ public sealed class InboundReplyTests
             new Dictionary<string, string> { ["Simulate.Phone"] = phone, ["Simulate.Content"] = content }, formPath: "/console/replies");
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task R_AnsweringTheRejectionInstruction_OptsOut_AndThePreviewListsTheDroppedNumbers(DatabaseKind db)
+    {
+        await using var s = await InboundScenario.StartAsync(db);
+        var sandbox = CustomerScenario.Sandbox(s.App);
+        await s.SendAndWaitAsync(s.PromotionTemplateId, "13912345678");
+
+        sandbox.InjectSmsUp("13912345678", "r", SandboxAccount.SignName);
+        await InboundScenario.EventuallyAsync(() => s.App.WithDbAsync(d => d.OptOuts.AnyAsync(o => o.Phone == "13912345678")), found => found, "the opt-out");
+
+        var promotion = new Dictionary<string, string>
+        {
+            ["Input.SignName"] = SandboxAccount.SignName,
+            ["Input.TemplateId"] = s.PromotionTemplateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Numbers"] = "13911112222\n13912345678",
+        };
+        var preview = await s.Client.PostMultipartAsync("/console/send?handler=Preview", promotion, "Input.File", null, "", "text/plain", formPath: "/console/send");
+        Assert.Contains("1 个，将不发送", preview.Html);
+        Assert.DoesNotContain("已退订号码 1 个", preview.Html);
+        Assert.Contains("13912345678", Regex.Match(preview.Html, "data-testid=\"opted-out-numbers\">([^<]*)<").Groups[1].Value);
+        var token = Regex.Match(preview.Html, "name=\"Input.Token\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        using var download = await s.Client.Http.GetAsync($"/console/send?handler=OptedOut&token={token}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var csv = await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("13912345678", csv);
+        Assert.DoesNotContain("13911112222", csv);
+
+        using var other = s.App.CreatePageClient();
+        await CustomerScenario.RegisterAsync(s.App, other, "13700000000", "other@example.com", "乙公司");
+        using var foreign = await other.Http.GetAsync($"/console/send?handler=OptedOut&token={token}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task OptOutList_AddsByHand_RefusesBadNumbers_RemovesOnlyOwnEntries(DatabaseKind db)
     {
         await using var s = await InboundScenario.StartAsync(db);

@@ -229,7 +229,7 @@ public sealed partial class QualificationTests
         await CustomerScenario.RegisterAsync(app, other, "13700137000", "other@example.com", "另一家企业");
         var page = await other.GetAsync(Page);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("待审批", page.Html);
+        Assert.Contains("未提交", page.Html);
         Assert.Contains("另一家企业", page.Html);
         Assert.DoesNotContain(CreditCode, page.Html);
         Assert.DoesNotContain("测试企业有限公司", page.Html);

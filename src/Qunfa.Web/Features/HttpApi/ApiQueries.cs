@@ -30,14 +30,19 @@ public sealed class ApiQueries(QunfaDbContext db, OperatorClock clock)
         return new TaskPage(total, page, size, rows.Select(x => Status(x.Task, x.OutId)).ToList());
     }
 
-    private sealed record TaskRow(SendTask Task, string? OutId);
+    // Member initialisation (not a constructor) lets EF translate filters and ordering on the projection.
+    private sealed class TaskRow
+    {
+        public SendTask Task { get; init; } = null!;
+        public string? OutId { get; init; }
+    }
 
     private IQueryable<TaskRow> TasksOf(int customerId) =>
         from t in db.SendTasks.AsNoTracking()
         where t.CustomerId == customerId
         join a in db.ApiSends.AsNoTracking() on t.Id equals a.TaskId into sends
         from a in sends.DefaultIfEmpty()
-        select new TaskRow(t, a == null ? null : a.OutId);
+        select new TaskRow { Task = t, OutId = a == null ? null : a.OutId };
 
     private TaskStatusResponse Status(SendTask task, string? outId) =>
         new(task.Id, outId, TaskStatus(task), task.SignName, task.TemplateCode, task.NumberCount,
