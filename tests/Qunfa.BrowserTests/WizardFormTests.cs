@@ -28,7 +28,7 @@ public sealed class WizardFormTests
 
         await page.GetByLabel("沙箱通道").CheckAsync();
         await Assertions.Expect(page.Locator("[data-aliyun-fields] .field-validation-error:visible")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("[data-aliyun-fields] .is-invalid")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-aliyun-fields] .is-invalid, [data-aliyun-fields] .input-validation-error")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("sandbox-chosen");
 
         // Back to Alibaba: the messages still apply to the blank fields.

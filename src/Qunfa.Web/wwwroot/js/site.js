@@ -11,9 +11,9 @@ document.addEventListener('DOMContentLoaded', () => {
         const sandbox = chosen?.value === 'Sandbox';
         document.querySelectorAll('[data-aliyun-fields]').forEach(set => {
             set.querySelectorAll('.field-validation-error').forEach(e => { e.hidden = sandbox; });
-            set.querySelectorAll('.is-invalid, [data-was-invalid]').forEach(input => {
-                if (sandbox) { input.dataset.wasInvalid = ''; input.classList.remove('is-invalid'); }
-                else if ('wasInvalid' in input.dataset) { delete input.dataset.wasInvalid; input.classList.add('is-invalid'); }
+            set.querySelectorAll('.is-invalid, .input-validation-error, [data-was-invalid]').forEach(input => {
+                if (sandbox) { input.dataset.wasInvalid = ''; input.classList.remove('is-invalid', 'input-validation-error'); }
+                else if ('wasInvalid' in input.dataset) { delete input.dataset.wasInvalid; input.classList.add('is-invalid', 'input-validation-error'); }
             });
         });
     };
