@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.IntegrationTests;
 
@@ -59,22 +62,36 @@ public sealed class CustomerAccountTests
     }
 
     [Fact]
-    public async Task SendCode_TenthOfTheDay_IsTheLast()
+    public async Task SendCode_TenthOfTheDaySucceeds_TheEleventhIsRefused()
     {
         var (app, client) = await SandboxAsync(DatabaseKind.Sqlite);
         await using var _ = app;
         using var __ = client;
+        var sandbox = CustomerScenario.Sandbox(app);
+        // Only the platform's own daily limit is under test, not the carrier's one a minute.
+        sandbox.Options.VerificationFlowControl = false;
+        var clock = app.Services.GetRequiredService<OperatorClock>();
+        // Earlier today and longer ago than the 60-second interval (unless the day began less than a minute ago).
+        var earlier = Max(clock.DayBounds(clock.Today).Start, clock.UtcNow.AddMinutes(-2));
         await app.WithDbAsync(async d =>
         {
-            for (var i = 0; i < 10; i++)
-                d.VerificationCodes.Add(new VerificationCode { Phone = Phone, Scene = CodeScene.Register, CodeHash = "x:y", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-2 - i), ExpiresAt = DateTimeOffset.UtcNow });
+            for (var i = 0; i < 9; i++)
+                d.VerificationCodes.Add(new VerificationCode { Phone = Phone, Scene = CodeScene.Register, CodeHash = "x:y", CreatedAt = earlier, ExpiresAt = earlier.AddMinutes(5) });
             return await d.SaveChangesAsync();
         });
 
-        var response = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
+        Assert.Contains("验证码已发送", (await CustomerScenario.SendCodeAsync(client, "/account/register", Phone)).Html);
+        Assert.Single(sandbox.MessagesTo(Phone));
+        // The tenth, too, a minute old: only the day's count can refuse the next one.
+        await app.WithDbAsync(d => d.VerificationCodes.ExecuteUpdateAsync(u => u.SetProperty(c => c.CreatedAt, earlier)));
+        var eleventh = await CustomerScenario.SendCodeAsync(client, "/account/register", Phone);
 
-        Assert.Contains("该手机号今日获取验证码次数已达上限", response.Html);
+        Assert.Contains(VerificationCodeService.DailyLimitMessage, eleventh.Html);
+        Assert.Single(sandbox.MessagesTo(Phone));
+        Assert.Equal(10, await app.WithDbAsync(d => d.VerificationCodes.CountAsync()));
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [Fact]
     public async Task Register_FiveWrongCodes_VoidTheCode_AndAReusedCodeIsRefused()

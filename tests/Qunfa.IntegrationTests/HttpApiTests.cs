@@ -407,7 +407,7 @@ public sealed class HttpApiTests
     public async Task TheConsolesCurlExample_PassesTheSignatureCheck()
     {
         foreach (var tool in new[] { "/usr/bin/bash", "/usr/bin/curl", "/usr/bin/openssl" })
-            if (!File.Exists(tool)) Assert.Skip($"{tool} is not installed here");
+            Requirements.Tool(tool);
         await using var app = await QunfaApp.StartOnLoopbackAsync(DatabaseKind.Sqlite);
         using (var client = new PageClient(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.RootUri }))
         {
@@ -458,8 +458,9 @@ public sealed class HttpApiTests
     {
         await using var s = await StartAsync(db, balance: 100);
 
+        // Numbers ending in 00: none fails at the sandbox, so no refund can lower the count before it is read.
         var responses = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
-            s.Api.PostAsync("/api/v1/sms/send", SendJson($"1391234{i:D4}"))));
+            s.Api.PostAsync("/api/v1/sms/send", SendJson($"13912{i:D4}00"))));
 
         foreach (var response in responses) await JsonAsync(response, HttpStatusCode.Accepted);
         Assert.Equal(32, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));

@@ -108,7 +108,7 @@ public sealed class InboundReplyTests
         Assert.Single(sandbox.MessagesTo("13912345678"));
         Assert.Single(sandbox.MessagesTo("13911112222"));
 
-        // The same filter on the path the API uses.
+        // The same filter called the way the API paths call it (their own calls: OptOutOnApiPathsTests).
         var byApi = await s.SendAndWaitAsync(s.PromotionTemplateId, "13912345678\n13933334444");
         Assert.Equal(["13933334444"], await s.App.WithDbAsync(d => d.SendRecords.Where(r => r.TaskId == byApi.Id).Select(r => r.Phone).ToListAsync()));
         Assert.Single(sandbox.MessagesTo("13912345678"));

@@ -93,6 +93,9 @@ public sealed class SendingEngineTests
         var sandbox = CustomerScenario.Sandbox(s.App);
         sandbox.Options.FaultActions = ["SendSms"];
         sandbox.Options.DropAfterAcceptRate = 1.0;
+        // Receipts later than the recovery delay (2 s), so that the lookup, not a receipt, settles the lost claim.
+        sandbox.Options.ReportDelay = TimeSpan.FromSeconds(6);
+        var sendCallsBefore = sandbox.Counters.AcceptedSendCalls;
 
         var (accepted, _) = await SendAsync(s, "13912345678\n13987654321");
         for (var i = 0; i < 80 && sandbox.MessagesTo("13912345678").Count == 0; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
@@ -100,6 +103,11 @@ public sealed class SendingEngineTests
 
         var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
         Assert.Equal(2, task.DeliveredCount);
+        // The answer really was lost, and the claim was looked up before its receipt came: no second send.
+        Assert.True(sandbox.Counters.DroppedConnections >= 1, "no connection was dropped");
+        Assert.Equal(1, sandbox.Counters.AcceptedSendCalls - sendCallsBefore);
+        Assert.All(await s.App.WithDbAsync(d => d.SendRecords.Where(r => r.TaskId == accepted.TaskId).Select(r => r.Attempts).ToListAsync()),
+            attempts => Assert.Equal(1, attempts));
         Assert.Single(sandbox.MessagesTo("13912345678"));
         Assert.Single(sandbox.MessagesTo("13987654321"));
     }
@@ -123,22 +131,29 @@ public sealed class SendingEngineTests
 
         var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
         Assert.Equal(1, task.DeliveredCount);
+        Assert.True(sandbox.Counters.InjectedServerErrors >= 1, "no server error was injected");
+        Assert.True(await s.App.WithDbAsync(d => d.SendRecords.Where(r => r.TaskId == accepted.TaskId).Select(r => r.Attempts).SingleAsync()) >= 2);
         Assert.Single(sandbox.MessagesTo("13912345678"));
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task DuplicateReceipts_AreAppliedOnce(DatabaseKind db)
     {
-        var s = await StartAsync(db, balance: 10);
+        // The registration code's receipt matches no record: read once, it is dropped, so the queue can drain.
+        var s = await SendingScenario.StartAsync(db, balance: 10, new Dictionary<string, string> { ["Qunfa:Sending:MaxReceiptReads"] = "1" });
         await using var _ = s.App;
         CustomerScenario.Sandbox(s.App).Options.DuplicateReportRate = 1.0;
 
         var (accepted, _) = await SendAsync(s, "13912345678\n13900000001");
-        var task = await WaitForCompletionAsync(s.App, accepted!.TaskId);
-        // Let the duplicates arrive too.
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await WaitForCompletionAsync(s.App, accepted!.TaskId);
+        var sandbox = CustomerScenario.Sandbox(s.App);
+        // Every receipt went out twice (the registration code's, too, if it was reported after the switch), and the
+        // queue has given the engine all of them.
+        Assert.True(sandbox.Counters.DuplicateReports >= 2, $"{sandbox.Counters.DuplicateReports} duplicates");
+        var queue = sandbox.QueueName("SmsReport");
+        await InboundScenario.EventuallyAsync(() => Task.FromResult(sandbox.QueueCounts(queue)), c => c == new Qunfa.Emulators.EmulatorQueueCounts(0, 0), "the report queue to drain");
 
-        task = await s.App.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == accepted.TaskId));
+        var task = await s.App.WithDbAsync(d => d.SendTasks.AsNoTracking().SingleAsync(t => t.Id == accepted.TaskId));
         Assert.Equal(1, task.DeliveredCount);
         Assert.Equal(1, task.FailedCount);
         Assert.Equal(1, await s.App.WithDbAsync(d => d.PackageGrants.Select(g => g.Used).SingleAsync()));

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunfa.Web.Data;
 
 namespace Qunfa.Testing;
@@ -18,6 +20,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
     private readonly bool _ownsDatabase = true;
     private bool _onLoopback;
+    private TimeProvider? _clock;
 
     static QunfaApp()
     {
@@ -75,9 +78,10 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         return app;
     }
 
-    public static async Task<QunfaApp> StartAsync(DatabaseKind kind, IDictionary<string, string>? settings = null)
+    /// <summary>A host on a new database; <paramref name="clock"/> replaces the host's TimeProvider (e.g. a <see cref="ShiftedClock"/>).</summary>
+    public static async Task<QunfaApp> StartAsync(DatabaseKind kind, IDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
-        var app = new QunfaApp(await TestDatabase.CreateAsync(kind), settings);
+        var app = new QunfaApp(await TestDatabase.CreateAsync(kind), settings) { _clock = clock };
         _ = app.Server; // starts the host, so migrations have run when this returns
         return app;
     }
@@ -100,6 +104,12 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         // Host settings (not app configuration) reach Program before the builder is built.
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_clock is { } clock)
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
     }
 
     /// <summary>

@@ -22,6 +22,10 @@ public static class Requirements
         return File.Exists(path) ? path : Missing($"Chromium not found at {path} (apt-get install chromium fonts-wqy-microhei)");
     }
 
+    /// <summary>A program the test runs, e.g. /usr/bin/curl.</summary>
+    public static string Tool(string path) =>
+        File.Exists(path) ? path : Missing($"{path} not found (apt-get install {Path.GetFileName(path)})");
+
     private static string Missing(string what)
     {
         if (InCi) throw new InvalidOperationException($"Required in CI but missing: {what}");

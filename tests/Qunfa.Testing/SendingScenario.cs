@@ -45,8 +45,8 @@ public static class SendingScenario
         return all;
     }
 
-    public static async Task<Setup> StartAsync(DatabaseKind db, int balance, IReadOnlyDictionary<string, string>? settings = null) =>
-        await PrepareAsync(await QunfaApp.StartAsync(db, Settings(settings)), balance);
+    public static async Task<Setup> StartAsync(DatabaseKind db, int balance, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) =>
+        await PrepareAsync(await QunfaApp.StartAsync(db, Settings(settings), clock), balance);
 
     /// <summary>Completes the wizard with the sandbox carrier and prepares the sending customer on a started host.</summary>
     public static async Task<Setup> PrepareAsync(QunfaApp app, int balance)

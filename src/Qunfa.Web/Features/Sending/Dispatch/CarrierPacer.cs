@@ -12,12 +12,14 @@ public sealed class CarrierPacer : IDisposable
     {
         var qps = options.Value.CarrierQps;
         if (qps <= 0) return;
+        // About a tenth of a second's turns at a time, so that the limit holds within each second, not just on average;
+        // the period is stretched to match, as whole tokens every 100 ms would round 5/s up to 10/s and 15/s to 20/s.
+        var tokens = (qps + 9) / 10;
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            // Refilled ten times a second so that the limit holds within each second, not just on average.
-            TokenLimit = Math.Max(1, (qps + 9) / 10),
-            TokensPerPeriod = Math.Max(1, (qps + 9) / 10),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * tokens / qps),
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
