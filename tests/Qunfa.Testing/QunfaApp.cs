@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qunfa.Web.Data;
 
 namespace Qunfa.Testing;
@@ -44,6 +45,8 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database => _database;
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>The emulator this host's sandbox carrier points at when it runs outside the host (Qunfa:Sandbox:EmulatorUrl).</summary>
     public Qunfa.Emulators.EmulatorHost? ExternalCarrier { get; private init; }
@@ -88,6 +91,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
         // Host settings (not app configuration) reach Program before the builder is built.
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
