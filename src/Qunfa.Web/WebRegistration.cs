@@ -18,6 +18,7 @@ using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Features.Settings;
 using Qunfa.Web.Features.Setup;
 using Qunfa.Web.Infrastructure.Cluster;
+using Qunfa.Web.Infrastructure.Errors;
 using Qunfa.Web.Infrastructure.Localization;
 using Qunfa.Web.Infrastructure.Monitoring;
 using Qunfa.Web.Infrastructure.Security;
@@ -62,6 +63,7 @@ public static class WebRegistration
         });
 
         services.AddQunfaLocalization();
+        services.AddErrorPages();
         var customerOptions = configuration.GetSection(CustomerOptions.Section).Get<CustomerOptions>() ?? new CustomerOptions();
         services.Configure<CustomerOptions>(configuration.GetSection(CustomerOptions.Section));
         services.AddQunfaAuthentication(TimeSpan.FromMinutes(settings.Qunfa.AdminSessionMinutes), TimeSpan.FromMinutes(customerOptions.SessionMinutes));
@@ -81,7 +83,11 @@ public static class WebRegistration
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Enrol");
                 o.Conventions.AuthorizeAreaFolder("Console", "/", CustomerClaims.Policy);
             })
-            .AddMvcOptions(o => o.Filters.Add<AntiforgeryFailureFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<FormReadFailureFilter>(FormReadFailureFilter.Order);
+                o.Filters.Add<AntiforgeryFailureFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
@@ -105,6 +111,7 @@ public static class WebRegistration
         Qunfa.Web.Features.Qualifications.QualificationRegistration.AddQualifications(services, configuration);
         services.AddMessaging(configuration);
         services.AddSending(configuration);
+        Features.Uploads.UploadRegistration.AddUploads(services, configuration);
         Features.Statistics.StatisticsRegistration.AddStatistics(services);
         Features.Sending.Records.RecordRegistration.AddRecordSearch(services);
         Infrastructure.Export.ExportRegistration.AddExports(services, configuration);
@@ -148,8 +155,7 @@ public static class WebRegistration
         app.UseQunfaMonitoring(settings);
         // A worker-only node answers health and metrics and nothing else.
         if (!settings.Qunfa.Web.Enabled) return app;
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error");
+        app.UseErrorPages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Qunfa.Web.Data;
 
 namespace Qunfa.Testing;
@@ -51,6 +52,8 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database => _database;
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>The emulator this host's sandbox carrier points at when it runs outside the host (Qunfa:Sandbox:EmulatorUrl).</summary>
     public Qunfa.Emulators.EmulatorHost? ExternalCarrier { get; private init; }
@@ -110,6 +113,7 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(clock);
             });
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>

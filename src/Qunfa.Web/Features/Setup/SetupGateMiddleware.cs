@@ -1,9 +1,9 @@
 namespace Qunfa.Web.Features.Setup;
 
-/// <summary>Until the wizard is complete, every page leads to it; static files and health checks pass.</summary>
+/// <summary>Until the wizard is complete, every page leads to it; static files, health checks and error pages pass.</summary>
 public static class SetupGateMiddleware
 {
-    private static readonly string[] OpenPrefixes = ["/setup", "/lib/", "/css/", "/js/", "/healthz", "/readyz", "/favicon", "/culture"];
+    private static readonly string[] OpenPrefixes = ["/setup", "/lib/", "/css/", "/js/", "/healthz", "/readyz", "/favicon", "/culture", "/error"];
 
     public static IApplicationBuilder UseSetupGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -19,9 +19,12 @@ public sealed partial class RecipientProgress(TimeProvider time)
         internal DateTimeOffset Started { get; init; }
         public long Rows => Interlocked.Read(ref _rows);
         public bool Done { get; private set; }
+        /// <summary>Reading was broken off (the request aborted, the host stopping or the time budget spent).</summary>
+        public bool Stopped { get; private set; }
 
         public void Add() => Interlocked.Increment(ref _rows);
         public void Finish() => Done = true;
+        public void Stop() => Stopped = true;
     }
 
     /// <summary>A counter for this reading, or null when the form sent no usable id.</summary>

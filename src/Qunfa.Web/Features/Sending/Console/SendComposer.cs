@@ -6,6 +6,7 @@ using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Replies;
 using Qunfa.Web.Features.Sending.Recipients;
+using Qunfa.Web.Features.Uploads;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
@@ -45,7 +46,8 @@ public sealed record SendPreview(
 /// Puts a customer's send together for the console: the approved choices, the stored numbers read and checked
 /// again on every step, and the hand-over to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, OperatorClock clock, OptOutFilter optOuts)
+public sealed class SendComposer(
+    QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, UploadParseBudget budget, OperatorClock clock, OptOutFilter optOuts)
 {
     public const int MaxInvalidShown = 20;
     public const int MaxOptedOutShown = 20;
@@ -90,7 +92,7 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
 
         var common = Common(input, template!);
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(customerId, token, template!, common, counter);
+        var read = Read(customerId, token, template!, common, counter, ct);
         counter?.Finish();
         if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var (list, optedOut) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
@@ -127,7 +129,7 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
         var common = Common(input, template!);
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(customerId, input.Token, template!, common, counter);
+        var read = Read(customerId, input.Token, template!, common, counter, ct);
         if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         var stored = store.Find(customerId, input.Token);
@@ -155,16 +157,35 @@ public sealed class SendComposer(QunfaDbContext db, SendUploadStore store, SendA
         return (template, sign, outcome);
     }
 
-    private RecipientList? Read(int customerId, string? token, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter)
+    private RecipientList? Read(int customerId, string? token, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter, CancellationToken ct)
     {
         if (store.Find(customerId, token) is not { } stored) return null;
         var options = new RecipientListOptions(template.Type == TemplateType.International, template.Variables, common);
-        if (stored.IsTextBox)
-            return RecipientListBuilder.Build(RecipientProgress.Counted(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), counter), options);
-        using var content = new FileStream(stored.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        // Build reads every row before the stream is closed.
-        return RecipientListBuilder.Build(
-            RecipientProgress.Counted(RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables)), counter), options);
+        using var scope = budget.Start(ct);
+        try
+        {
+            if (stored.IsTextBox)
+                return RecipientListBuilder.Build(RecipientProgress.Counted(StopWhen(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), scope.Token), counter), options);
+            using var content = new FileStream(stored.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // Build reads every row before the stream is closed.
+            return RecipientListBuilder.Build(RecipientProgress.Counted(
+                RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables, Cancellation: scope.Token)), counter), options);
+        }
+        catch (OperationCanceledException) when (scope.Token.IsCancellationRequested)
+        {
+            counter?.Stop();
+            if (scope.Refusal is { } refusal) return RecipientList.Refused(refusal);
+            throw;
+        }
+    }
+
+    private static IEnumerable<RecipientRow> StopWhen(IEnumerable<RecipientRow> rows, CancellationToken ct)
+    {
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return row;
+        }
     }
 
     private static Dictionary<string, string> Common(SendInput input, TemplateChoice template)

@@ -6,7 +6,8 @@ namespace Qunfa.Web.Features.Sending.Recipients;
 
 /// <summary>
 /// A streaming RFC 4180 reader for TXT and CSV: comma or tab separated, quoted fields with "" escapes and
-/// line breaks. A broken quote refuses the file with its line number.
+/// line breaks. A broken quote refuses the file with its line number. Fields past
+/// <see cref="RecipientReader.MaxColumns"/> are dropped, so a line of ten million commas is one short row.
 /// </summary>
 internal static class DelimitedTextRows
 {
@@ -18,9 +19,9 @@ internal static class DelimitedTextRows
     private static readonly SearchValues<char> Special = SearchValues.Create(
         ",\"" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c)));
 
-    public static IEnumerable<RawRow> Read(Stream stream)
+    public static IEnumerable<RawRow> Read(Stream stream, CancellationToken ct)
     {
-        var encoding = TextEncodingDetector.Detect(stream);
+        var encoding = TextEncodingDetector.Detect(stream, ct);
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
         var buffer = new char[65536];
         var fields = new List<string>();
@@ -32,6 +33,7 @@ internal static class DelimitedTextRows
         int count;
         while ((count = Fill(reader, buffer)) > 0)
         {
+            ct.ThrowIfCancellationRequested();
             for (var i = 0; i < count; i++)
             {
                 if (state is State.FieldStart or State.Unquoted or State.Quoted && !afterCr)
@@ -83,12 +85,12 @@ internal static class DelimitedTextRows
                 }
                 if (IsDelimiter(c))
                 {
-                    fields.Add(Take(field));
+                    AddField(fields, field);
                     state = State.FieldStart;
                 }
                 else if (newline)
                 {
-                    fields.Add(Take(field));
+                    AddField(fields, field);
                     if (fields.Exists(f => f.Length > 0)) yield return new RawRow(rowLine, [.. fields]);
                     fields.Clear();
                     state = State.FieldStart;
@@ -102,7 +104,7 @@ internal static class DelimitedTextRows
             }
         }
         if (state == State.Quoted) throw new RecipientFileException(Format(RecipientMessages.CsvUnclosedQuote, rowLine));
-        fields.Add(Take(field));
+        AddField(fields, field);
         if (fields.Exists(f => f.Length > 0)) yield return new RawRow(rowLine, [.. fields]);
     }
 
@@ -118,6 +120,12 @@ internal static class DelimitedTextRows
     {
         if (field.Length + run.Length > MaxFieldLength) throw new RecipientFileException(Format(RecipientMessages.FieldTooLong, line));
         field.Append(run);
+    }
+
+    private static void AddField(List<string> fields, StringBuilder field)
+    {
+        var value = Take(field);
+        if (fields.Count < RecipientReader.MaxColumns) fields.Add(value);
     }
 
     private static string Take(StringBuilder field)

@@ -7,7 +7,7 @@ internal enum RecipientFileKind { Text, Xlsx }
 /// <summary>Tells the file type by its bytes; the name only has to agree with them.</summary>
 internal static class RecipientFileType
 {
-    private const long MaxUnpackedBytes = 1024L * 1024 * 1024;
+    internal const long MaxUnpackedBytes = 1024L * 1024 * 1024;
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 

@@ -1,11 +1,15 @@
 namespace Qunfa.Web.Features.Sending.Recipients;
 
-/// <summary>What a recipient file may be, and the template variables headerless columns stand for.</summary>
+/// <summary>
+/// What a recipient file may be, and the template variables headerless columns stand for. Reading stops with an
+/// <see cref="OperationCanceledException"/> as soon as <paramref name="Cancellation"/> is cancelled.
+/// </summary>
 public sealed record RecipientReadOptions(
     string? FileName = null,
     IReadOnlyList<string>? TemplateVariables = null,
     long MaxBytes = RecipientReader.MaxBytes,
-    int MaxRows = RecipientReader.MaxRows);
+    int MaxRows = RecipientReader.MaxRows,
+    CancellationToken Cancellation = default);
 
 /// <summary>
 /// Reads recipient rows lazily from the text box or an uploaded TXT / CSV / XLSX, whose type is told by its
@@ -16,6 +20,8 @@ public static class RecipientReader
 {
     public const long MaxBytes = 50L * 1024 * 1024;
     public const int MaxRows = 1_000_000;
+    /// <summary>Columns read of each row; cells further right are ignored, so no row costs more than this.</summary>
+    public const int MaxColumns = 256;
 
     private static readonly char[] TextBoxSeparators = [',', '，', ';', '；', '、'];
 
@@ -40,10 +46,11 @@ public static class RecipientReader
     public static IEnumerable<RecipientRow> ReadFile(Stream? content, RecipientReadOptions? options = null)
     {
         options ??= new RecipientReadOptions();
+        var ct = options.Cancellation;
         if (content is null) throw new RecipientFileException(RecipientMessages.NoFile);
-        using var source = SeekableSource.Open(content, options.MaxBytes);
+        using var source = SeekableSource.Open(content, options.MaxBytes, ct);
         var kind = RecipientFileType.Detect(source.Stream, options.FileName);
-        var raw = kind == RecipientFileKind.Xlsx ? XlsxRows.Read(source.Stream) : DelimitedTextRows.Read(source.Stream);
+        var raw = kind == RecipientFileKind.Xlsx ? XlsxRows.Read(source.Stream, ct) : DelimitedTextRows.Read(source.Stream, ct);
         foreach (var row in RowShaper.Shape(raw, options.TemplateVariables, options.MaxRows)) yield return row;
     }
 

@@ -16,7 +16,7 @@ internal sealed class SeekableSource : IDisposable
 
     public Stream Stream { get; }
 
-    public static SeekableSource Open(Stream content, long maxBytes)
+    public static SeekableSource Open(Stream content, long maxBytes, CancellationToken ct)
     {
         if (content.CanSeek)
         {
@@ -31,6 +31,7 @@ internal sealed class SeekableSource : IDisposable
             int read;
             while ((read = content.Read(buffer)) > 0)
             {
+                ct.ThrowIfCancellationRequested();
                 if (spool.Length + read > maxBytes) throw new RecipientFileException(RecipientMessages.FileTooLarge);
                 spool.Write(buffer, 0, read);
             }

@@ -12,7 +12,7 @@ internal static class TextEncodingDetector
 
     static TextEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Encoding Detect(Stream stream)
+    public static Encoding Detect(Stream stream, CancellationToken ct)
     {
         var start = stream.Position;
         try
@@ -22,7 +22,7 @@ internal static class TextEncodingDetector
             if (read == 2 && bom[0] == 0xFF && bom[1] == 0xFE) return new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true);
             if (read == 2 && bom[0] == 0xFE && bom[1] == 0xFF) return new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true);
             stream.Position = start;
-            return IsStrictUtf8WithoutNul(stream)
+            return IsStrictUtf8WithoutNul(stream, ct)
                 ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true)
                 : Encoding.GetEncoding(GB18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
@@ -32,7 +32,7 @@ internal static class TextEncodingDetector
         }
     }
 
-    private static bool IsStrictUtf8WithoutNul(Stream stream)
+    private static bool IsStrictUtf8WithoutNul(Stream stream, CancellationToken ct)
     {
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var bytes = new byte[65536];
@@ -41,6 +41,7 @@ internal static class TextEncodingDetector
         int read;
         while ((read = stream.Read(bytes)) > 0)
         {
+            ct.ThrowIfCancellationRequested();
             if (bytes.AsSpan(0, read).Contains((byte)0)) throw new RecipientFileException(RecipientMessages.NotText);
             if (!valid) continue;
             try

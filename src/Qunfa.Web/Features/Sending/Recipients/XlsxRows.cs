@@ -1,36 +1,25 @@
-using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using System.IO.Compression;
 
 namespace Qunfa.Web.Features.Sending.Recipients;
 
-/// <summary>The first sheet, row by row through MiniExcel's streaming reader; the sheet is never held whole.</summary>
+/// <summary>
+/// The first sheet, row by row, streamed from the workbook's XML; the sheet is never held whole and the work
+/// follows the cells it holds (<see cref="XlsxSheetReader"/>). A general reader such as MiniExcel fills in every
+/// row and column up to the furthest cell, which a 1.5 KB file can place at XFD1048576.
+/// </summary>
 internal static class XlsxRows
 {
-    public static IEnumerable<RawRow> Read(Stream stream)
+    public static IEnumerable<RawRow> Read(Stream stream, CancellationToken ct)
     {
-        var configuration = new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = true };
-        var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: configuration);
-        using var enumerator = Guard(rows.GetEnumerator);
-        var line = 0;
-        while (Guard(enumerator.MoveNext))
-        {
-            line++;
-            if (enumerator.Current is not IDictionary<string, object?> cells) continue;
-            var values = cells.Values.Select(Text).ToArray();
-            if (Array.Exists(values, v => v.Length > 0)) yield return new RawRow(line, values);
-        }
+        using var zip = Guard(() => new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true));
+        var parts = Guard(() => XlsxParts.Locate(zip));
+        var strings = Guard(() => XlsxSharedStrings.Read(zip, parts.SharedStrings, ct));
+        var dates = Guard(() => XlsxDateStyles.Read(zip, parts.Styles));
+        using var xml = Guard(() => XlsxParts.OpenXml(zip.GetEntry(parts.Sheet)!));
+        var sheet = new XlsxSheetReader(xml, strings, dates, ct);
+        while (Guard(sheet.Next) is { } row)
+            if (row.Cells.Length > 0) yield return row;
     }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        string s => s.Trim(),
-        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
-        _ => value.ToString()?.Trim() ?? "",
-    };
 
     /// <summary>Whatever a damaged workbook makes the reader throw becomes one clear refusal.</summary>
     private static T Guard<T>(Func<T> read)
@@ -39,7 +28,7 @@ internal static class XlsxRows
         {
             return read();
         }
-        catch (Exception e) when (e is not (RecipientFileException or OutOfMemoryException))
+        catch (Exception e) when (e is not (RecipientFileException or OperationCanceledException or OutOfMemoryException))
         {
             throw new RecipientFileException(RecipientMessages.BrokenXlsx);
         }
