@@ -60,7 +60,7 @@ public sealed class CustomerJourneyTests
         await session.ScreenshotAsync("customer-balance");
 
         await customer.OpenMenuAsync("发送短信");
-        await page.Locator("#var-order").FillAsync("A1001");
+        await page.GetByLabel("${order}：").FillAsync("A1001");
         await page.Locator("#numbers").FillAsync("13912345678\n13987654321");
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=preview-content]")).ToHaveTextAsync("【云顶河北】您的订单A1001已发货，请注意查收。");

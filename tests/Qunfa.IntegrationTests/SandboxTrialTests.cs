@@ -23,7 +23,9 @@ public sealed partial class SandboxTrialTests
     private static Task AMinuteLaterAsync(QunfaApp app)
     {
         if (app.Services.GetRequiredService<SandboxCarrier>().Host is { } sandbox) sandbox.State.Options.VerificationFlowControl = false;
-        return app.WithDbAsync(d => d.VerificationCodes.ExecuteUpdateAsync(c => c.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-2)), Ct));
+        return app.WithDbAsync(async d =>
+            await d.VerificationCodes.ExecuteUpdateAsync(c => c.SetProperty(x => x.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-2)), Ct)
+            + await d.PhoneCodeGates.ExecuteUpdateAsync(g => g.SetProperty(x => x.LastSentAt, DateTimeOffset.UtcNow.AddMinutes(-2)), Ct));
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -14,6 +14,7 @@ public sealed class DispatchWorker(
     Dispatcher dispatcher,
     ReceiptFollowUp followUp,
     DispatchSignal signal,
+    CarrierPacer pacer,
     ClusterLock cluster,
     IOptions<SendingOptions> options,
     TimeProvider time,
@@ -33,6 +34,12 @@ public sealed class DispatchWorker(
                 await slots.WaitAsync(stoppingToken);
                 var free = 1;
                 while (slots.Wait(0)) free++;
+                var turns = await pacer.TakeTurnsAsync(free, stoppingToken);
+                if (turns < free)
+                {
+                    slots.Release(free - turns);
+                    free = turns;
+                }
                 var claims = await TryAsync(ct => dispatcher.ClaimAsync(free, ct), stoppingToken) ?? [];
                 if (free > claims.Count) slots.Release(free - claims.Count);
                 if (claims.Count > 0)

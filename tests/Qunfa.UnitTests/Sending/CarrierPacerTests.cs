@@ -41,4 +41,17 @@ public sealed class CarrierPacerTests
         for (var i = 0; i < 10_000; i++)
             Assert.True(pacer.WaitTurnAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public async Task TakeTurns_TakesNoMoreThanTheBucketHolds_SoClaimsAreNeverMadeAheadOfTheirTurn()
+    {
+        // 100/s: a tenth of a second's worth, 10 turns, is in the bucket at the start; 16 free slots get 10 claims.
+        using var pacer = new CarrierPacer(Options.Create(new SendingOptions { CarrierQps = 100 }));
+        Assert.Equal(10, await pacer.TakeTurnsAsync(16, TestContext.Current.CancellationToken));
+        // The next call waits for a refill and takes only what it brought.
+        Assert.InRange(await pacer.TakeTurnsAsync(16, TestContext.Current.CancellationToken), 1, 10);
+
+        using var unlimited = new CarrierPacer(Options.Create(new SendingOptions { CarrierQps = 0 }));
+        Assert.Equal(16, await unlimited.TakeTurnsAsync(16, TestContext.Current.CancellationToken));
+    }
 }

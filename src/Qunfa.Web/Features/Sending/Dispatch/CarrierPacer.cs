@@ -26,10 +26,27 @@ public sealed class CarrierPacer : IDisposable
         });
     }
 
-    public async ValueTask WaitTurnAsync(CancellationToken ct)
+    public async ValueTask WaitTurnAsync(CancellationToken ct) => await TakeTurnsAsync(1, ct);
+
+    /// <summary>
+    /// Waits for one turn, then takes as many more as are free at once, up to <paramref name="wanted"/>; answers how many
+    /// were taken. The dispatcher takes its turns before it claims, so a claim never waits here while its recovery
+    /// deadline runs: a claim that outlived its deadline in this queue was looked up, found missing and sent a second time.
+    /// </summary>
+    public async ValueTask<int> TakeTurnsAsync(int wanted, CancellationToken ct)
     {
-        if (_limiter is null) return;
-        using var lease = await _limiter.AcquireAsync(1, ct);
+        if (_limiter is null) return wanted;
+        using (await _limiter.AcquireAsync(1, ct))
+        {
+        }
+        var taken = 1;
+        while (taken < wanted)
+        {
+            using var lease = _limiter.AttemptAcquire(1);
+            if (!lease.IsAcquired) break;
+            taken++;
+        }
+        return taken;
     }
 
     public void Dispose() => _limiter?.Dispose();

@@ -17,7 +17,6 @@ namespace Qunfa.Web.Features.Sending.Dispatch;
 public sealed class Dispatcher(
     IServiceScopeFactory scopes,
     IOptions<SendingOptions> options,
-    CarrierPacer pacer,
     GroupCommit groupCommit,
     TimeProvider time,
     ILogger<Dispatcher> logger)
@@ -62,10 +61,9 @@ public sealed class Dispatcher(
             return claims;
         }, ct);
 
-    /// <summary>Submits a claimed batch and records the answer.</summary>
+    /// <summary>Submits a claimed batch and records the answer; the carrier turn was taken before the claim (<see cref="CarrierPacer"/>).</summary>
     public async Task SendAsync(Claim claim, CancellationToken ct)
     {
-        await pacer.WaitTurnAsync(ct);
         var result = await SubmitAsync(claim, ct);
         await SettleAsync(claim, result, ct);
     }
