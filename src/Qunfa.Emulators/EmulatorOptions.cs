@@ -70,6 +70,7 @@ public sealed class EmulatorOptions
     /// <summary>Oldest send batches are forgotten beyond this many numbers so long benchmarks stay bounded.</summary>
     public int MaxRetainedMessages { get; set; } = 5_000_000;
 
+    /// <summary>Added before every answer, on the configured TimeProvider so fake-clock tests decide when it has passed.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     public double ServerErrorRate { get; set; }

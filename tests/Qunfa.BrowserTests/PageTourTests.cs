@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Packages;
 
@@ -6,7 +7,15 @@ namespace Qunfa.BrowserTests;
 /// <summary>Every menu entry of both consoles opens in Chromium without an error, with a screenshot of each for a person to look at.</summary>
 public sealed class PageTourTests
 {
-    private static readonly string[] AdminMenu = ["配置信息", "AK 管理", "支付配置", "用户管理", "签名管理", "模板管理", "短信包管理", "订单管理", "财务管理", "任务记录", "发送记录", "上行回复", "管理员日志"];
+    /// <summary>Menu entry, the address it must open and that page's heading (财务管理 opens 财务列表).</summary>
+    private static readonly (string Entry, string Path, string Heading)[] AdminMenu =
+    [
+        ("配置信息", "/admin/settings/profile", "配置信息"), ("AK 管理", "/admin/settings/carrier", "AK 管理"), ("支付配置", "/admin/settings/payment", "支付配置"),
+        ("用户管理", "/admin/customers", "用户管理"), ("签名管理", "/admin/signatures", "签名管理"), ("模板管理", "/admin/templates", "模板管理"),
+        ("短信包管理", "/admin/packages", "短信包管理"), ("订单管理", "/admin/orders", "订单管理"), ("财务管理", "/admin/finance", "财务列表"),
+        ("任务记录", "/admin/sends/tasks", "任务记录"), ("发送记录", "/admin/sends/records", "发送记录"), ("上行回复", "/admin/replies", "上行回复"),
+        ("管理员日志", "/admin/log", "管理员日志"),
+    ];
     private static readonly string[] ConsoleMenu = ["首页", "资质管理", "签名管理", "模板管理", "短信包", "购买短信包", "发送短信", "发送记录", "上行回复", "退订名单", "接口密钥", "回调设置", "我的订单", "账号设置"];
 
     [Fact]
@@ -41,10 +50,13 @@ public sealed class PageTourTests
 
         var admin = new Pages.AdminConsolePage(session);
         await admin.LoginAsync(SetupScenario.AdminEmail, SetupScenario.AdminPassword);
-        foreach (var entry in AdminMenu)
+        foreach (var (entry, path, heading) in AdminMenu)
         {
             await admin.OpenMenuAsync(entry);
-            await Assertions.Expect(page.Locator(".admin-nav a.active")).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+            await Assertions.Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
+            await Assertions.Expect(page).ToHaveTitleAsync(heading + " - 短信群发后台管理系统");
+            await Assertions.Expect(page.Locator(".admin-nav a.active")).ToHaveTextAsync(entry);
             await session.ScreenshotAsync("admin-" + entry.Replace(' ', '-'));
         }
 

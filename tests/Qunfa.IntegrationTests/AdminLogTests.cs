@@ -20,7 +20,9 @@ public sealed class AdminLogTests
         var login = page.Html.IndexOf("管理员登录", page.Html.IndexOf("<tbody>", StringComparison.Ordinal), StringComparison.Ordinal);
         var setup = page.Html.IndexOf("完成初始化", page.Html.IndexOf("<tbody>", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(login > 0 && setup > login, "newest (login) before oldest (setup)");
-        Assert.Contains("成功", page.Html);
+        // The result cell itself: 成功 alone would also match a menu entry or any other text on the page.
+        Assert.Contains("<td class=\"text-success\">成功</td>", page.Html);
+        Assert.DoesNotContain("<td class=\"text-danger\">", page.Html);
     }
 
     [Fact]

@@ -144,10 +144,13 @@ public sealed class CustomerSignatureTests
         CustomerScenario.Sandbox(app).Options.VerificationFlowControl = false;
         await CustomerScenario.RegisterAsync(app, other, "13700137000", "other@example.com", "别家企业");
 
+        var before = await app.WithDbAsync(d => d.Signatures.Where(s => s.Id == signature.Id)
+            .Select(s => new { s.CustomerId, s.Name, s.Type, s.Remark, s.Status, s.Reason, s.UpdatedAt }).SingleAsync());
         Assert.DoesNotContain("REJECT签名", (await other.GetAsync("/console/signatures")).Html);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/console/signatures/edit?id={signature.Id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostMultipartAsync($"/console/signatures/edit?id={signature.Id}", Application("REJECT签名"), "Input.Material", null, "", "", formPath: "/console/signatures/apply")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"/console/signatures?handler=Delete&id={signature.Id}", new Dictionary<string, string>(), formPath: "/console/signatures")).Status);
-        Assert.True(await app.WithDbAsync(d => d.Signatures.AnyAsync(s => s.Id == signature.Id)));
+        Assert.Equal(before, await app.WithDbAsync(d => d.Signatures.Where(s => s.Id == signature.Id)
+            .Select(s => new { s.CustomerId, s.Name, s.Type, s.Remark, s.Status, s.Reason, s.UpdatedAt }).SingleAsync()));
     }
 }

@@ -136,11 +136,14 @@ public sealed class CustomerTemplateTests
         CustomerScenario.Sandbox(app).Options.VerificationFlowControl = false;
         await CustomerScenario.RegisterAsync(app, other, "13700137000", "other@example.com", "别家企业");
 
+        var before = await app.WithDbAsync(d => d.Templates.Where(t => t.Id == template.Id)
+            .Select(t => new { t.CustomerId, t.Name, t.Type, t.Content, t.Remark, t.Status, t.Reason, t.UpdatedAt }).SingleAsync());
         Assert.DoesNotContain(template.Name, (await other.GetAsync("/console/templates")).Html);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/console/templates/edit?id={template.Id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"/console/templates/edit?id={template.Id}", Application(), formPath: "/console/templates/apply")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"/console/templates?handler=Delete&id={template.Id}", new Dictionary<string, string>(), formPath: "/console/templates")).Status);
-        Assert.True(await app.WithDbAsync(d => d.Templates.AnyAsync(t => t.Id == template.Id)));
+        Assert.Equal(before, await app.WithDbAsync(d => d.Templates.Where(t => t.Id == template.Id)
+            .Select(t => new { t.CustomerId, t.Name, t.Type, t.Content, t.Remark, t.Status, t.Reason, t.UpdatedAt }).SingleAsync()));
     }
 
     [Fact]

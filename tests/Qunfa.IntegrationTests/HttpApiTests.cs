@@ -222,6 +222,25 @@ public sealed class HttpApiTests
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ConcurrentCopiesOfOneSignedRequest_AreAcceptedOnce(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db, balance: 100);
+        var timestamp = ApiTestSigner.Now;
+        var nonce = ApiTestSigner.NewNonce();
+        var json = SendJson("13912345600");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            s.Api.SendAsync(HttpMethod.Post, "/api/v1/sms/send", json, timestamp, nonce)));
+
+        var accepted = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        await JsonAsync(accepted, HttpStatusCode.Accepted);
+        foreach (var refused in responses.Where(r => r != accepted)) await AssertProblemAsync(refused, HttpStatusCode.Unauthorized, "NonceReused");
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task RevokedKey_IsUnauthorized_AndSendsNothing(DatabaseKind db)
     {
         await using var s = await StartAsync(db);

@@ -210,7 +210,9 @@ public sealed class InboundReplyTests
         Assert.DoesNotContain("13912345678", (await other.GetAsync("/console/opt-outs")).Html);
         var foreign = await other.PostFormAsync($"/console/opt-outs?handler=Remove&id={optOut.Id}", new Dictionary<string, string>(), formPath: "/console/opt-outs");
         Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
-        Assert.Equal(1, await s.App.WithDbAsync(d => d.OptOuts.CountAsync()));
+        var after = await s.App.WithDbAsync(d => d.OptOuts.SingleAsync());
+        Assert.Equal((optOut.Id, optOut.CustomerId, optOut.Phone, optOut.CreatedAt, optOut.SourceReplyId),
+            (after.Id, after.CustomerId, after.Phone, after.CreatedAt, after.SourceReplyId));
 
         var removed = await s.Client.PostFormAsync($"/console/opt-outs?handler=Remove&id={optOut.Id}", new Dictionary<string, string>(), formPath: "/console/opt-outs");
         Assert.True(removed.IsRedirectTo("/console/opt-outs"));

@@ -6,7 +6,7 @@ namespace Qunfa.Emulators.Faults;
 internal sealed class FaultInjector(EmulatorState state)
 {
     public Task DelayAsync(CancellationToken ct) =>
-        state.Options.Latency > TimeSpan.Zero ? Task.Delay(state.Options.Latency, ct) : Task.CompletedTask;
+        state.Options.Latency > TimeSpan.Zero ? Task.Delay(state.Options.Latency, state.Time, ct) : Task.CompletedTask;
 
     public RpcResult? ServerError(string action)
     {

@@ -77,7 +77,7 @@ internal sealed class MnsEndpoints(EmulatorState state, MnsAuthenticator auth)
         {
             if (state.Options.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(state.Options.Latency, http.RequestAborted);
+                await Task.Delay(state.Options.Latency, state.Time, http.RequestAborted);
             }
             if (state.Dice.Roll(state.Options.ServerErrorRate))
             {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Qunfa.Aliyun.Tests.Emulator;
 
@@ -59,10 +59,21 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task LatencyDelaysResponses()
     {
-        await using var ctx = await EmulatorTestContext.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
-        Assert.Equal("OK", (await ctx.SendSmsAsync("13800138000")).Code);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(280));
+        // On a held fake clock the answer cannot come before the latency timer has started, however busy the machine.
+        var latency = TimeSpan.FromMilliseconds(300);
+        var fake = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TimerWatchingClock(fake, latency);
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.Latency = latency;
+            o.TimeProvider = clock;
+        });
+        var send = ctx.SendSmsAsync("13800138000");
+        await Task.WhenAny(clock.Started, send);
+        Assert.True(clock.Started.IsCompleted, "answered without waiting for the latency");
+        Assert.False(send.IsCompleted);
+        fake.Advance(latency);
+        Assert.Equal("OK", (await send).Code);
     }
 
     [Fact]
