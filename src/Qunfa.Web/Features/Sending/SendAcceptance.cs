@@ -98,7 +98,13 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     private static async Task<Accepted?> WriteAsync(QunfaDbContext target, Plan plan, CancellationToken ct)
     {
         var request = plan.Request;
-        var grants = await target.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
+        // On PostgreSQL the grants are locked as they are read: the charge below locks them anyway until commit, and a
+        // big send that read them unlocked lost every retry to a stream of single sends charging in between.
+        var grants = target.Database.IsNpgsql()
+            ? await target.PackageGrants
+                .FromSql($"""SELECT * FROM "PackageGrants" WHERE "CustomerId" = {request.CustomerId} ORDER BY "Id" FOR UPDATE""")
+                .AsNoTracking().ToListAsync(ct)
+            : await target.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
         var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Clock.Today);
         if (paidBy is null) return null;
         if (!await ChargeAsync(target, paidBy, plan.Segments, ct)) throw new BalanceChangedException();
