@@ -107,13 +107,7 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
     /// <summary>Counts per 发送状态 (GROUP BY on the TaskId+Status index) and per 反馈代码 of the settled numbers.</summary>
     public async Task<TaskTally> TallyAsync(long taskId, CancellationToken ct)
     {
-        var groups = await db.SendRecords.AsNoTracking()
-            .Where(r => r.TaskId == taskId)
-            .GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Segments = g.Sum(r => (long)r.Segments) })
-            .ToListAsync(ct);
-        int Count(params RecipientStatus[] s) => groups.Where(g => s.Contains(g.Status)).Sum(g => g.Count);
-        long Segs(RecipientStatus s) => groups.Where(g => g.Status == s).Sum(g => g.Segments);
+        var counts = await RecipientStatusCounts.OfTaskAsync(db, taskId, ct);
 
         var codes = await db.SendRecords.AsNoTracking()
             .Where(r => r.TaskId == taskId && (r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Failed))
@@ -124,10 +118,10 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
             .OrderBy(c => c.Status == RecipientStatus.Delivered ? 0 : 1).ThenByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new FeedbackCount(c.Status, c.Code, c.Description, c.Count)).ToList();
         return new TaskTally(
-            Count(RecipientStatus.Delivered), Segs(RecipientStatus.Delivered),
-            Count(RecipientStatus.Failed), Segs(RecipientStatus.Failed),
-            Count(RecipientStatus.Queued, RecipientStatus.Submitting), Count(RecipientStatus.Submitted),
-            Count(RecipientStatus.Unknown), Count(RecipientStatus.Cancelled),
+            counts.Count(RecipientStatus.Delivered), counts.Segments(RecipientStatus.Delivered),
+            counts.Count(RecipientStatus.Failed), counts.Segments(RecipientStatus.Failed),
+            counts.Waiting, counts.Count(RecipientStatus.Submitted),
+            counts.Count(RecipientStatus.Unknown), counts.Count(RecipientStatus.Cancelled),
             summary);
     }
 

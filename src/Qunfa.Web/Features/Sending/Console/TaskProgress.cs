@@ -19,13 +19,10 @@ public sealed class TaskProgress(QunfaDbContext db, OperatorClock clock)
     {
         var task = await db.SendTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.CustomerId == customerId, ct);
         if (task is null) return null;
-        var counts = await db.SendRecords.AsNoTracking().Where(r => r.TaskId == taskId)
-            .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        int Count(RecipientStatus s) => counts.GetValueOrDefault(s);
+        var counts = await RecipientStatusCounts.OfTaskAsync(db, taskId, ct);
         return new Figures(task.Id, CustomerSendQueries.Label(task, clock.UtcNow),
             task.Status is SendTaskStatus.Completed or SendTaskStatus.Cancelled, task.NumberCount,
-            Count(RecipientStatus.Queued) + Count(RecipientStatus.Submitting), Count(RecipientStatus.Submitted),
-            Count(RecipientStatus.Delivered), Count(RecipientStatus.Failed), Count(RecipientStatus.Unknown), Count(RecipientStatus.Cancelled));
+            counts.Waiting, counts.Count(RecipientStatus.Submitted), counts.Count(RecipientStatus.Delivered),
+            counts.Count(RecipientStatus.Failed), counts.Count(RecipientStatus.Unknown), counts.Count(RecipientStatus.Cancelled));
     }
 }
