@@ -154,7 +154,7 @@ public sealed partial class SandboxTrialTests
         await using var database = await TestDatabase.CreateAsync(db);
         var settings = SendingScenario.Settings(null);
         int customerId, templateId, grantId;
-        await using (var before = await SendingScenario.PrepareAsync(QunfaApp.StartOn(database, settings), balance: 10))
+        await using (var before = await SendingScenario.PrepareAsync(QunfaApp.StartOn(database, settings: settings), balance: 10))
         {
             // A signature of the customer's own, approved at the carrier (the template of the scenario is too).
             CustomerScenario.Sandbox(before.App).SeedSign(ownSign);
@@ -163,7 +163,7 @@ public sealed partial class SandboxTrialTests
             (customerId, templateId, grantId) = (before.CustomerId, before.TemplateId, before.GrantId);
         }
 
-        var restarted = QunfaApp.StartOn(database, settings);
+        var restarted = QunfaApp.StartOn(database, settings: settings);
         await using var after = new SendingScenario.Setup(restarted, restarted.CreatePageClient(), customerId, templateId, grantId);
         Assert.Equal(ReviewStatus.Approved, await after.App.WithDbAsync(d => d.Templates.Where(t => t.Id == templateId).Select(t => t.Status).SingleAsync(Ct)));
         var (task, outcome) = await SendingScenario.SendAsync(after, "13912345678\n13987654321", signName: ownSign);

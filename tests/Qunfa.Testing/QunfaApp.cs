@@ -59,24 +59,15 @@ public sealed class QunfaApp : WebApplicationFactory<Program>
     public Qunfa.Emulators.EmulatorHost? ExternalCarrier { get; private init; }
 
     /// <summary>
-    /// A host on a database that outlives it (a restart after a crash, or another node), with its sandbox carrier
-    /// pointed at <paramref name="carrier"/> so that the carrier, too, outlives the host.
+    /// A host on a database that outlives it: one node of several, or one node and its restarts. With
+    /// <paramref name="carrier"/>, the sandbox carrier is that emulator, so that the carrier, too, outlives the host;
+    /// without, the host runs its own in-process sandbox carrier.
     /// </summary>
-    public static QunfaApp StartOn(TestDatabase database, Qunfa.Emulators.EmulatorHost carrier, IDictionary<string, string>? settings = null)
+    public static QunfaApp StartOn(TestDatabase database, Qunfa.Emulators.EmulatorHost? carrier = null, IDictionary<string, string>? settings = null)
     {
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
-        {
-            [Qunfa.Web.Features.Carrier.SandboxCarrier.EmulatorUrlKey] = carrier.BaseAddress.ToString(),
-        };
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        if (carrier is not null) all[Qunfa.Web.Features.Carrier.SandboxCarrier.EmulatorUrlKey] = carrier.BaseAddress.ToString();
         var app = new QunfaApp(database, all, ownsDatabase: false) { ExternalCarrier = carrier };
-        _ = app.Server;
-        return app;
-    }
-
-    /// <summary>A host on a database that outlives it, with its own in-process sandbox carrier: one node and its restarts.</summary>
-    public static QunfaApp StartOn(TestDatabase database, IDictionary<string, string>? settings = null)
-    {
-        var app = new QunfaApp(database, settings, ownsDatabase: false);
         _ = app.Server;
         return app;
     }

@@ -23,15 +23,13 @@ public sealed class AdminSignInService(
     ServerSessions sessions,
     TimeProvider time)
 {
-    /// <summary>Set when the password was right and a second step follows: the page to go to (no session yet).</summary>
-    public string? PendingSecondStep { get; private set; }
-
-    public async Task<Outcome> SignInAsync(string? account, string? password, CancellationToken ct)
+    /// <summary>The outcome, and when the password was right and a second step follows, the page to go to (no session yet).</summary>
+    public async Task<(Outcome Outcome, string? SecondStep)> SignInAsync(string? account, string? password, CancellationToken ct)
     {
         var o = new Outcome()
             .Require("Account", account, "请输入邮箱或手机号")
             .Require("Password", password, "请输入登录密码");
-        if (!o.Succeeded) return o;
+        if (!o.Succeeded) return (o, null);
 
         var login = account!.Trim().ToLowerInvariant();
         var admin = await db.AdminUsers.FirstOrDefaultAsync(a => a.Email == login || a.Phone == login, ct);
@@ -41,7 +39,7 @@ public sealed class AdminSignInService(
             // Hash anyway so an unknown account takes as long as a wrong password.
             hasher.HashPassword(new AdminUser(), password!);
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, detail: login, ct: ct);
-            return Outcome.Fail("", LoginLockout.WrongCredentialsMessage);
+            return (Outcome.Fail("", LoginLockout.WrongCredentialsMessage), null);
         }
         // The try is counted before the password is checked, so simultaneous tries cannot pass the limit.
         var row = db.AdminUsers.Where(a => a.Id == admin.Id);
@@ -49,7 +47,7 @@ public sealed class AdminSignInService(
         if (claim == AttemptClaim.Locked)
         {
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, "locked", ct);
-            return Outcome.Fail("", LoginLockout.LockedMessage);
+            return (Outcome.Fail("", LoginLockout.LockedMessage), null);
         }
 
         var verdict = hasher.VerifyHashedPassword(admin, admin.PasswordHash, password!);
@@ -57,7 +55,7 @@ public sealed class AdminSignInService(
         {
             var locked = claim == AttemptClaim.AllowedAndLocks;
             await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, locked ? "locked" : null, ct);
-            return Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
+            return (Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage), null);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -68,15 +66,13 @@ public sealed class AdminSignInService(
             await AttemptCounter.RefundAsync(row, ct);
             await db.SaveChangesAsync(ct);
             await secondStep.BeginAsync(admin, step);
-            PendingSecondStep = step;
-            return o;
+            return (o, step);
         }
-        await AttemptCounter.ResetAsync(row, ct);
-        admin.LastLoginAt = now;
+        await AttemptCounter.SucceedAsync(row, now, ct);
         adminLog.Add(AdminAction.Login, succeeded: true, admin.Id);
         await db.SaveChangesAsync(ct);
         await AdminSession.StartAsync(sessions, admin, ct);
-        return o;
+        return (o, null);
     }
 
     public async Task SignOutAsync(CancellationToken ct)

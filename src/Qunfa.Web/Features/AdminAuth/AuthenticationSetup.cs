@@ -16,9 +16,8 @@ public static class AuthenticationSetup
             {
                 Common(o, "qunfa.admin", "/admin/login", adminSession);
                 o.LogoutPath = "/admin/logout";
-                o.Events.OnValidatePrincipal = ServerSessions.Validator(AdminClaims.Scheme, AdminClaims.AdminId, AdminClaims.SecurityStamp,
-                    (db, sid, id, stamp) => db.AuthSessions.AnyAsync(s => s.Id == sid && s.Kind == SessionKind.Admin && s.AccountId == id
-                        && db.AdminUsers.Any(a => a.Id == id && a.SecurityStamp == stamp)));
+                o.Events.OnValidatePrincipal = ServerSessions.Validator(AdminClaims.Scheme, SessionKind.Admin, AdminClaims.AdminId, AdminClaims.SecurityStamp,
+                    (db, id, stamp) => db.AdminUsers.Where(a => a.Id == id && a.SecurityStamp == stamp));
             })
             .AddCookie(AdminClaims.PendingScheme, o =>
             {
@@ -28,9 +27,8 @@ public static class AuthenticationSetup
             .AddCookie(CustomerClaims.Scheme, o =>
             {
                 Common(o, "qunfa.customer", "/account/login", customerSession);
-                o.Events.OnValidatePrincipal = ServerSessions.Validator(CustomerClaims.Scheme, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
-                    (db, sid, id, stamp) => db.AuthSessions.AnyAsync(s => s.Id == sid && s.Kind == SessionKind.Customer && s.AccountId == id
-                        && db.Customers.Any(c => c.Id == id && c.SecurityStamp == stamp)));
+                o.Events.OnValidatePrincipal = ServerSessions.Validator(CustomerClaims.Scheme, SessionKind.Customer, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
+                    (db, id, stamp) => db.Customers.Where(c => c.Id == id && c.SecurityStamp == stamp));
             });
         services.AddScoped<ServerSessions>();
         services.AddAuthorizationBuilder()

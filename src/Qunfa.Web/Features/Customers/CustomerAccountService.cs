@@ -107,11 +107,12 @@ public sealed class CustomerAccountService(
         var verdict = hasher.VerifyHashedPassword(customer, customer.PasswordHash, password!);
         if (verdict == PasswordVerificationResult.Failed)
             return Outcome.Fail("", claim == AttemptClaim.AllowedAndLocks ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage);
-        await AttemptCounter.ResetAsync(row, ct);
+        await AttemptCounter.SucceedAsync(row, now, ct);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
             customer.PasswordHash = hasher.HashPassword(customer, password!);
-        customer.LastLoginAt = now;
-        await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+        }
         await SignInAsync(customer, ct);
         return o;
     }
@@ -156,7 +157,7 @@ public sealed class CustomerAccountService(
 
     public Task SignOutAsync(CancellationToken ct) => sessions.SignOutAsync(CustomerClaims.Scheme, ct);
 
-    private static void CheckNewPassword(Outcome o, string? password, string? confirm)
+    internal static void CheckNewPassword(Outcome o, string? password, string? confirm)
     {
         if (string.IsNullOrEmpty(password)) o.Add("Password", "请输入登录密码");
         else foreach (var problem in PasswordPolicy.Check(password)) o.Add("Password", problem);
@@ -170,8 +171,6 @@ public sealed class CustomerAccountService(
         await sessions.SignOutAsync(CustomerClaims.Scheme, ct);
         await SignInAsync(customer, ct);
     }
-
-    internal static void CheckNewPasswordFields(Outcome o, string? password, string? confirm) => CheckNewPassword(o, password, confirm);
 
     private Task SignInAsync(Customer customer, CancellationToken ct) =>
         sessions.SignInAsync(CustomerClaims.Scheme, SessionKind.Customer, customer.Id,

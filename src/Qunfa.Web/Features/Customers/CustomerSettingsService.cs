@@ -15,7 +15,7 @@ public sealed class CustomerSettingsService(QunfaDbContext db, IPasswordHasher<C
     public async Task<Outcome> ChangePasswordAsync(int customerId, PasswordChangeInput input, CancellationToken ct)
     {
         var o = new Outcome().Require(nameof(input.CurrentPassword), input.CurrentPassword, "请输入当前密码");
-        CustomerAccountService.CheckNewPasswordFields(o, input.Password, input.ConfirmPassword);
+        CustomerAccountService.CheckNewPassword(o, input.Password, input.ConfirmPassword);
         if (!o.Succeeded) return o;
 
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, ct);

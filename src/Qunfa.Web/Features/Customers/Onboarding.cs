@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
+using Qunfa.Web.Features.Statistics;
 using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
 
 namespace Qunfa.Web.Features.Customers;
@@ -18,12 +19,13 @@ public sealed class Onboarding(QunfaDbContext db)
         public int DoneCount => Steps.Count(s => s.Done);
     }
 
-    public async Task<Checklist> LoadAsync(int customerId, CancellationToken ct)
+    /// <summary>The steps, the review ones read from 首页's <paramref name="figures"/> already loaded.</summary>
+    public async Task<Checklist> LoadAsync(int customerId, Dashboard.Figures figures, CancellationToken ct)
     {
-        var signed = await db.Signatures.AnyAsync(s => s.CustomerId == customerId && s.Status == ReviewStatus.Approved, ct);
+        var signed = figures.Signatures.PerStatus.GetValueOrDefault(ReviewStatus.Approved) > 0;
         // An approved signature (applied with it, or assigned by the operator) makes the qualification step moot.
         var qualified = signed || await db.Qualifications.AnyAsync(q => q.CustomerId == customerId, ct);
-        var templated = await db.Templates.AnyAsync(t => t.CustomerId == customerId && t.Status == ReviewStatus.Approved, ct);
+        var templated = figures.Templates.PerStatus.GetValueOrDefault(ReviewStatus.Approved) > 0;
         var funded = await db.PackageGrants.AnyAsync(g => g.CustomerId == customerId, ct);
         var sent = await db.SendTasks.AnyAsync(t => t.CustomerId == customerId, ct);
         return new Checklist(

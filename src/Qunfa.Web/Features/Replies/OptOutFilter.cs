@@ -32,9 +32,12 @@ public sealed class OptOutFilter(QunfaDbContext db)
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => o.CustomerId == customerId).Select(o => o.Phone).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         if (optedOut.Count == 0) return new(recipients, []);
-        var kept = recipients.Valid.Where(r => !optedOut.Contains(r.Phone)).ToList();
-        if (kept.Count == recipients.ValidCount) return new(recipients, []);
-        var dropped = recipients.Valid.Where(r => optedOut.Contains(r.Phone)).Select(r => r.Phone).ToList();
+        var kept = new List<ValidRecipient>(recipients.ValidCount);
+        var dropped = new List<string>();
+        foreach (var r in recipients.Valid)
+            if (optedOut.Contains(r.Phone)) dropped.Add(r.Phone);
+            else kept.Add(r);
+        if (dropped.Count == 0) return new(recipients, []);
         return new(new RecipientList(kept, recipients.InvalidCount, recipients.DuplicateCount, recipients.InvalidSamples, recipients.Problems), dropped);
     }
 }

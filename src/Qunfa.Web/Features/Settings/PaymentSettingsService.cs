@@ -58,8 +58,8 @@ public sealed partial class PaymentSettingsService(QunfaDbContext db, SecretProt
         if (input.Gateway == CarrierKind.Aliyun)
         {
             // A blank secret keeps the stored one, which may still be the demo key the sandbox filled in.
-            var md5Key = string.IsNullOrWhiteSpace(input.Md5Key) ? Stored(existing?.ProtectedMd5Key) : input.Md5Key;
-            var privateKey = string.IsNullOrWhiteSpace(input.AppPrivateKey) ? Stored(existing?.ProtectedAppPrivateKey) : input.AppPrivateKey;
+            var md5Key = string.IsNullOrWhiteSpace(input.Md5Key) ? secrets.TryUnprotect(existing?.ProtectedMd5Key) : input.Md5Key;
+            var privateKey = string.IsNullOrWhiteSpace(input.AppPrivateKey) ? secrets.TryUnprotect(existing?.ProtectedAppPrivateKey) : input.AppPrivateKey;
             foreach (var field in SandboxMerchant.DemoFields(input.Protocol, input.PartnerId, md5Key, input.AppId, privateKey, input.AlipayPublicKey))
                 o.Add(field, SandboxMerchant.PublicKeyMessage);
         }
@@ -88,21 +88,8 @@ public sealed partial class PaymentSettingsService(QunfaDbContext db, SecretProt
     /// </summary>
     public bool UsesSandbox(PaymentSettings settings) =>
         settings.Gateway == CarrierKind.Sandbox
-        || SandboxMerchant.DemoFields(settings.Protocol, settings.PartnerId, Stored(settings.ProtectedMd5Key), settings.AppId,
-            Stored(settings.ProtectedAppPrivateKey), settings.AlipayPublicKey).Count > 0;
-
-    private string? Stored(string? protectedSecret)
-    {
-        if (string.IsNullOrEmpty(protectedSecret)) return null;
-        try
-        {
-            return secrets.Unprotect(protectedSecret);
-        }
-        catch (CryptographicException)
-        {
-            return null; // keys of another installation: not the demo key as far as anyone can tell
-        }
-    }
+        || SandboxMerchant.DemoFields(settings.Protocol, settings.PartnerId, secrets.TryUnprotect(settings.ProtectedMd5Key), settings.AppId,
+            secrets.TryUnprotect(settings.ProtectedAppPrivateKey), settings.AlipayPublicKey).Count > 0;
 
     /// <summary>
     /// The wizard's sandbox choice: the demo merchant at the built-in sandbox gateway, called back at the address the

@@ -36,6 +36,13 @@ public static class AttemptCounter
     public static Task ResetAsync<T>(IQueryable<T> target, CancellationToken ct) where T : class, ILockable =>
         target.ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedLoginCount, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null), ct);
 
+    /// <summary>The sign-in succeeded: the count ends and the login time is recorded, in one UPDATE.</summary>
+    public static Task SucceedAsync<T>(IQueryable<T> target, DateTimeOffset now, CancellationToken ct) where T : class, ILockableAccount =>
+        target.ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.FailedLoginCount, 0)
+            .SetProperty(a => a.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(a => a.LastLoginAt, now), ct);
+
     /// <summary>
     /// Gives back a try that turned out right but is not the end of the sign-in (a second step follows): the count neither
     /// grows nor resets. A lock already on stays on.

@@ -12,6 +12,20 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
     public string Unprotect(string protectedSecret) =>
         protectedSecret.Length == 0 ? "" : _protector.Unprotect(protectedSecret);
 
+    /// <summary>The secret, or null when none is stored or it was protected with another installation's keys.</summary>
+    public string? TryUnprotect(string? protectedSecret)
+    {
+        if (string.IsNullOrEmpty(protectedSecret)) return null;
+        try
+        {
+            return _protector.Unprotect(protectedSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Shows only that a secret is set and its last two characters, enough to tell keys apart.</summary>
     public string Mask(string protectedSecret)
     {

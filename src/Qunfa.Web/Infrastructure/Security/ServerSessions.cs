@@ -46,9 +46,12 @@ public sealed class ServerSessions(QunfaDbContext db, IHttpContextAccessor http,
         await context.SignOutAsync(scheme);
     }
 
-    /// <summary>The cookie check: the session row exists and <paramref name="stillValid"/> (session id, account id, stamp) holds.</summary>
-    public static Func<CookieValidatePrincipalContext, Task> Validator(
-        string scheme, string idClaim, string stampClaim, Func<QunfaDbContext, string, int, string?, Task<bool>> stillValid) =>
+    /// <summary>
+    /// The cookie check, one query: the session row of <paramref name="kind"/> exists for the account, and
+    /// <paramref name="accountWithStamp"/> (the account with the cookie's stamp) finds it.
+    /// </summary>
+    public static Func<CookieValidatePrincipalContext, Task> Validator<TAccount>(
+        string scheme, SessionKind kind, string idClaim, string stampClaim, Func<QunfaDbContext, int, string?, IQueryable<TAccount>> accountWithStamp) =>
         async context =>
         {
             var sessionId = context.Principal?.FindFirst(SessionClaim)?.Value;
@@ -56,7 +59,9 @@ public sealed class ServerSessions(QunfaDbContext db, IHttpContextAccessor http,
             var stamp = context.Principal?.FindFirst(stampClaim)?.Value;
             var services = context.HttpContext.RequestServices;
             var db = services.GetRequiredService<QunfaDbContext>();
-            if (sessionId is null || !int.TryParse(id, out var accountId) || !await stillValid(db, sessionId, accountId, stamp))
+            if (sessionId is null || !int.TryParse(id, out var accountId)
+                || !await db.AuthSessions.AnyAsync(s => s.Id == sessionId && s.Kind == kind && s.AccountId == accountId
+                    && accountWithStamp(db, accountId, stamp).Any()))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(scheme);

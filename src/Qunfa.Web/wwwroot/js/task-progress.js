@@ -22,8 +22,7 @@ document.addEventListener('DOMContentLoaded', () => {
         setText('[data-progress-field=delivered]', p.delivered);
         setText('[data-progress-field=failed]', p.failed);
         setText('[data-progress-field=state]', p.state);
-        const finished = p.delivered + p.failed + p.unknown + p.cancelled;
-        const value = p.total === 0 ? 100 : Math.round(100 * finished / p.total);
+        const value = p.percent;
         if (bar) bar.value = value;
         if (percent) percent.textContent = value;
         if (p.settled) {

@@ -16,7 +16,7 @@ public sealed class IndexModel(Dashboard dashboard, SandboxUseQuery sandbox, Ope
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Sandbox = new SandboxNotice(await sandbox.LoadAsync(ct), Carrier: true, Payment: true);
+        Sandbox = await sandbox.BothAsync(ct);
         View = new DashboardView(await dashboard.LoadAsync(null, ct), clock, ForAdmin: true);
     }
 }

@@ -21,8 +21,8 @@ public sealed class LoginModel(AdminSignInService signIn, IStringLocalizer<Share
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await signIn.SignInAsync(Account, Password, ct);
-        if (outcome.Succeeded && signIn.PendingSecondStep is { } step)
+        var (outcome, secondStep) = await signIn.SignInAsync(Account, Password, ct);
+        if (outcome.Succeeded && secondStep is { } step)
             return LocalRedirect(step + "?returnUrl=" + Uri.EscapeDataString(AdminSession.ReturnPath(Url, ReturnUrl)));
         if (outcome.Succeeded)
             return LocalRedirect(AdminSession.ReturnPath(Url, ReturnUrl));

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.Statistics;
@@ -9,7 +7,7 @@ using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Areas.Console.Pages;
 
-public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, OperatorClock clock, Dashboard dashboard, Onboarding onboarding) : PageModel
+public sealed class IndexModel(CurrentCustomer current, OperatorClock clock, Dashboard dashboard, Onboarding onboarding) : PageModel
 {
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
@@ -24,10 +22,11 @@ public sealed class IndexModel(CurrentCustomer current, QunfaDbContext db, Opera
         var customer = await current.GetAsync(ct);
         if (customer is null) return Redirect("/account/login");
         Customer = customer;
-        SignatureCount = await db.Signatures.CountAsync(s => s.CustomerId == customer.Id, ct);
-        TemplateCount = await db.Templates.CountAsync(t => t.CustomerId == customer.Id, ct);
-        View = new DashboardView(await dashboard.LoadAsync(customer.Id, ct), clock, ForAdmin: false);
-        Checklist = await onboarding.LoadAsync(customer.Id, ct);
+        var figures = await dashboard.LoadAsync(customer.Id, ct);
+        View = new DashboardView(figures, clock, ForAdmin: false);
+        SignatureCount = figures.Signatures.PerStatus.Values.Sum();
+        TemplateCount = figures.Templates.PerStatus.Values.Sum();
+        Checklist = await onboarding.LoadAsync(customer.Id, figures, ct);
         return Page();
     }
 }

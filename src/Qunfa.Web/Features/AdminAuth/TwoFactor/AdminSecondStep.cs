@@ -52,11 +52,7 @@ public sealed class AdminSecondStep(QunfaDbContext db, AdminTwoFactorService two
     /// <summary>Every step passed: the failure count ends and the admin session starts.</summary>
     public async Task CompleteAsync(AdminUser admin, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        await db.AdminUsers.Where(a => a.Id == admin.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.FailedLoginCount, 0)
-            .SetProperty(a => a.LockedUntil, (DateTimeOffset?)null)
-            .SetProperty(a => a.LastLoginAt, now), ct);
+        await AttemptCounter.SucceedAsync(db.AdminUsers.Where(a => a.Id == admin.Id), time.GetUtcNow(), ct);
         var context = http.HttpContext!;
         await context.SignOutAsync(AdminClaims.PendingScheme);
         await AdminSession.StartAsync(sessions, admin, ct);

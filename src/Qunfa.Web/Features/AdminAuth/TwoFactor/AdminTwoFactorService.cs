@@ -47,7 +47,7 @@ public sealed class AdminTwoFactorService(
     {
         var admin = await db.AdminUsers.SingleAsync(a => a.Id == adminId, ct);
         if (admin.HasTwoFactor) return null;
-        var secret = Unprotect(admin.ProtectedPendingTotpSecret);
+        var secret = secrets.TryUnprotect(admin.ProtectedPendingTotpSecret);
         if (secret is null)
         {
             secret = TotpCodes.NewSecret();
@@ -65,7 +65,7 @@ public sealed class AdminTwoFactorService(
     {
         var admin = await db.AdminUsers.SingleAsync(a => a.Id == adminId, ct);
         if (admin.HasTwoFactor) return (Outcome.Fail("", "已启用两步验证"), null);
-        var secret = Unprotect(admin.ProtectedPendingTotpSecret);
+        var secret = secrets.TryUnprotect(admin.ProtectedPendingTotpSecret);
         if (secret is null) return (Outcome.Fail("", "请重新打开启用两步验证页面"), null);
         if (TotpCodes.Normalize(code) is null) return (Outcome.Fail("", CodeRequiredMessage), null);
         var now = time.GetUtcNow();
@@ -112,10 +112,10 @@ public sealed class AdminTwoFactorService(
     /// The second step of 登陆: a TOTP code or a recovery code. A wrong or reused one counts toward the lockout like a wrong
     /// password; the count ends when the session starts (<see cref="AdminSecondStep.CompleteAsync"/>).
     /// </summary>
-    public async Task<Outcome> VerifySignInAsync(int adminId, string? code, CancellationToken ct)
+    public async Task<Outcome> VerifySignInAsync(AdminUser admin, string? code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return Outcome.Fail("", "请输入动态验证码或恢复码");
-        var admin = await db.AdminUsers.AsNoTracking().SingleAsync(a => a.Id == adminId, ct);
+        var adminId = admin.Id;
         var now = time.GetUtcNow();
         // Counted before the code is checked, like a password: simultaneous guesses cannot pass the limit.
         var claim = await AttemptCounter.ClaimAsync(db.AdminUsers.Where(a => a.Id == adminId), now, ct);
@@ -149,7 +149,7 @@ public sealed class AdminTwoFactorService(
     /// <summary>Accepts a code only for a step later than the last one accepted, in one conditional update (no replay, no race).</summary>
     private async Task<bool> TryConsumeTotpAsync(AdminUser admin, string? code, DateTimeOffset now, CancellationToken ct)
     {
-        var secret = Unprotect(admin.ProtectedTotpSecret);
+        var secret = secrets.TryUnprotect(admin.ProtectedTotpSecret);
         if (secret is null) return false;
         if (TotpCodes.MatchStep(secret, code, now) is not { } step) return false;
         var taken = await db.AdminUsers
@@ -174,18 +174,5 @@ public sealed class AdminTwoFactorService(
         foreach (var code in codes)
             db.AdminRecoveryCodes.Add(new AdminRecoveryCode { AdminUserId = adminId, CodeHash = RecoveryCodes.Hash(code), CreatedAt = now });
         return codes;
-    }
-
-    private string? Unprotect(string? protectedSecret)
-    {
-        if (string.IsNullOrEmpty(protectedSecret)) return null;
-        try
-        {
-            return secrets.Unprotect(protectedSecret);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null; // keys of another installation: the admin enrols again after a recovery code
-        }
     }
 }

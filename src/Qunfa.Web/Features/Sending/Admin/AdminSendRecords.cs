@@ -109,12 +109,12 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
     {
         var counts = await RecipientStatusCounts.OfTaskAsync(db, taskId, ct);
 
-        var codes = await db.SendRecords.AsNoTracking()
+        // The feedback codes of settled numbers; a task with none settled needs no second GROUP BY.
+        var summary = counts.Count(RecipientStatus.Delivered, RecipientStatus.Failed) == 0 ? [] : (await db.SendRecords.AsNoTracking()
             .Where(r => r.TaskId == taskId && (r.Status == RecipientStatus.Delivered || r.Status == RecipientStatus.Failed))
             .GroupBy(r => new { r.Status, r.Code })
             .Select(g => new { g.Key.Status, g.Key.Code, Count = g.Count(), Description = g.Max(r => r.Description) })
-            .ToListAsync(ct);
-        var summary = codes
+            .ToListAsync(ct))
             .OrderBy(c => c.Status == RecipientStatus.Delivered ? 0 : 1).ThenByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new FeedbackCount(c.Status, c.Code, c.Description, c.Count)).ToList();
         return new TaskTally(

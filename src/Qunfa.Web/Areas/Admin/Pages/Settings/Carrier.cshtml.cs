@@ -24,7 +24,7 @@ public sealed class CarrierModel(CarrierAccountService carrier, PushTokenService
     public async Task OnGetAsync(CancellationToken ct)
     {
         Accounts = await carrier.ListAsync(ct);
-        Sandbox = new SandboxNotice(await sandbox.LoadAsync(ct), Carrier: true, Payment: false);
+        Sandbox = sandbox.ForCarrier(Accounts.FirstOrDefault());
         var token = await pushTokens.GetOrCreateAsync(ct);
         var origin = $"{Request.Scheme}://{Request.Host}";
         ReportPushUrl = origin + PushTokenService.ReportPath(token);

@@ -16,7 +16,7 @@ public sealed class PaymentModel(PaymentSettingsService payment, SandboxUseQuery
     public async Task OnGetAsync(CancellationToken ct)
     {
         Settings = await payment.GetAsync(ct);
-        Sandbox = new SandboxNotice(await sandbox.LoadAsync(ct), Carrier: false, Payment: true);
+        Sandbox = sandbox.ForPayment(Settings);
         MaskedKey = secrets.Mask(Settings?.ProtectedMd5Key ?? "");
         MaskedPrivateKey = secrets.Mask(Settings?.ProtectedAppPrivateKey ?? "");
     }

@@ -19,7 +19,7 @@ public sealed class VerifyModel(AdminSecondStep secondStep, AdminTwoFactorServic
     {
         var admin = await secondStep.PendingAsync(AdminSecondStep.VerifyPath, ct);
         if (admin is null) return Redirect("/admin/login");
-        var outcome = await twoFactor.VerifySignInAsync(admin.Id, code, ct);
+        var outcome = await twoFactor.VerifySignInAsync(admin, code, ct);
         if (outcome.Succeeded)
         {
             await secondStep.CompleteAsync(admin, ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Pages.Account;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
@@ -10,7 +11,7 @@ namespace Qunfa.Web.Areas.Console.Pages.Account;
 
 /// <summary>修改密码: the current password, then a new one under the password rules; other sessions end.</summary>
 [EnableRateLimiting(RateLimits.Logins)]
-public sealed class PasswordModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class PasswordModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : AccountPageModel(localizer)
 {
     [BindProperty]
     public PasswordChangeInput Input { get; set; } = new();
@@ -25,8 +26,7 @@ public sealed class PasswordModel(CustomerSettingsService settings, CurrentCusto
         if (!outcome.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddOutcome(outcome, localizer);
-            return Page();
+            return Refused(outcome);
         }
         TempData["Saved"] = "密码已修改，其他设备上的登录已退出";
         return Redirect("/console/account");

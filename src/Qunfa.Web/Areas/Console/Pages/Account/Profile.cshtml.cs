@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qunfa.Web.Features.Customers;
+using Qunfa.Web.Pages.Account;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Areas.Console.Pages.Account;
 
 /// <summary>修改资料: 企业名称, 联系人 and 邮箱 of the signed-in customer.</summary>
-public sealed class ProfileModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ProfileModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : AccountPageModel(localizer)
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -25,8 +26,7 @@ public sealed class ProfileModel(CustomerSettingsService settings, CurrentCustom
         if (!outcome.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddOutcome(outcome, localizer);
-            return Page();
+            return Refused(outcome);
         }
         TempData["Saved"] = "资料已保存";
         return Redirect("/console/account");

@@ -34,7 +34,7 @@ public sealed class DetailModel(
         Task = task;
         Records = await queries.RecordsAsync(current.Id, task.Id, Phone, Status, new PageRequest(pageNumber, 10), ct);
         Pager = PagerModel.For(Records, Request, "/console/tasks/detail");
-        Progress = (await progress.LoadAsync(current.Id, task.Id, ct))!;
+        Progress = await progress.OfAsync(task, ct);
         return Page();
     }
 
