@@ -19,7 +19,7 @@ public sealed partial class EmulatorState
         var sign = new SignRecord
         {
             Name = signName,
-            OrderId = NewOrderId(),
+            OrderId = Ids.OrderId(),
             CreateDate = Time.GetUtcNow(),
             SignType = signType,
             QualificationId = qualificationId,
@@ -40,7 +40,7 @@ public sealed partial class EmulatorState
         var template = new TemplateRecord
         {
             Code = templateCode,
-            OrderId = NewOrderId(),
+            OrderId = Ids.OrderId(),
             CreateDate = Time.GetUtcNow(),
             Name = name,
             Content = content,
@@ -63,7 +63,7 @@ public sealed partial class EmulatorState
             Name = name,
             CompanyName = companyName,
             OrganizationCode = organizationCode,
-            WorkOrderId = workOrderId ?? NewOrderId(),
+            WorkOrderId = workOrderId ?? Ids.OrderId(),
             CreateDate = Time.GetUtcNow(),
             State = StateText(status),
             AuditRemark = reason,
@@ -106,6 +106,4 @@ public sealed partial class EmulatorState
         ReviewStatus.Rejected => "FAILED",
         _ => "INT",
     };
-
-    private static string NewOrderId() => Ids.NextNumber().ToString(CultureInfo.InvariantCulture);
 }

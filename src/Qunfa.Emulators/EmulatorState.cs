@@ -131,7 +131,7 @@ public sealed partial class EmulatorState : IDisposable, IAsyncDisposable
         Account(accessKeyId).Signs[signName] = new SignRecord
         {
             Name = signName,
-            OrderId = Ids.NextNumber().ToString(CultureInfo.InvariantCulture),
+            OrderId = Ids.OrderId(),
             CreateDate = Time.GetUtcNow(),
             SignType = signType,
             Status = approved ? ReviewStatus.Approved : ReviewStatus.Reviewing,
@@ -145,7 +145,7 @@ public sealed partial class EmulatorState : IDisposable, IAsyncDisposable
         Account(accessKeyId).Templates[templateCode] = new TemplateRecord
         {
             Code = templateCode,
-            OrderId = Ids.NextNumber().ToString(CultureInfo.InvariantCulture),
+            OrderId = Ids.OrderId(),
             CreateDate = Time.GetUtcNow(),
             Name = templateCode,
             Content = content,

@@ -10,6 +10,9 @@ internal static class Ids
 
     public static long NextNumber() => Interlocked.Increment(ref _counter);
 
+    /// <summary>A review order or work order id as Alibaba writes them: a number, as text.</summary>
+    public static string OrderId() => NextNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Random(int length)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -53,7 +53,7 @@ internal static class OlderSignTemplateActions
         var template = new TemplateRecord
         {
             Code = call.State.NewTemplateCode(),
-            OrderId = Ids.NextNumber().ToString(CultureInfo.InvariantCulture),
+            OrderId = Ids.OrderId(),
             CreateDate = call.Now,
             Name = name,
             Content = content,

@@ -64,7 +64,7 @@ internal static class QualificationActions
             OrganizationCode = call.Req("OrganizationCode"),
             LegalPersonName = call.Req("LegalPersonName"),
             UseBySelf = useBySelf,
-            WorkOrderId = Ids.NextNumber().ToString(CultureInfo.InvariantCulture),
+            WorkOrderId = Ids.OrderId(),
             CreateDate = call.Now,
         };
         call.Account.Qualifications[record.Id] = record;

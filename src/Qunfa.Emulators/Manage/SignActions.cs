@@ -21,7 +21,7 @@ internal static class SignActions
     private static RpcResult Create(RpcCall call)
     {
         var name = call.Req("SignName");
-        var sign = new SignRecord { Name = name, OrderId = NewOrderId(), CreateDate = call.Now, Status = ReviewStatus.Reviewing };
+        var sign = new SignRecord { Name = name, OrderId = Ids.OrderId(), CreateDate = call.Now, Status = ReviewStatus.Reviewing };
         if (Apply(call, sign) is { } invalid)
         {
             return invalid;
@@ -53,7 +53,7 @@ internal static class SignActions
             }
             sign.Status = ReviewStatus.Reviewing;
             sign.RejectReason = "";
-            sign.OrderId = NewOrderId();
+            sign.OrderId = Ids.OrderId();
         }
         call.State.Reviews.Sign(call.Account, sign);
         return RpcResult.Ok(new JsonObject { ["SignName"] = name, ["OrderId"] = sign.OrderId });
@@ -221,6 +221,4 @@ internal static class SignActions
     }
 
     internal static RpcResult NotFound(string name) => RpcResult.Business("isv.SMS_SIGN_ILLEGAL", $"签名不存在:{name}");
-
-    private static string NewOrderId() => Ids.NextNumber().ToString(CultureInfo.InvariantCulture);
 }

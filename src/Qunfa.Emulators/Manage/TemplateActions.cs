@@ -23,7 +23,7 @@ internal static class TemplateActions
         var template = new TemplateRecord
         {
             Code = call.State.NewTemplateCode(),
-            OrderId = NewOrderId(),
+            OrderId = Ids.OrderId(),
             CreateDate = call.Now,
             Name = "",
             Content = "",
@@ -57,7 +57,7 @@ internal static class TemplateActions
             }
             template.Status = ReviewStatus.Reviewing;
             template.RejectReason = "";
-            template.OrderId = NewOrderId();
+            template.OrderId = Ids.OrderId();
         }
         call.State.Reviews.Template(call.Account, template);
         return RpcResult.Ok(new JsonObject { ["TemplateCode"] = code, ["TemplateName"] = template.Name, ["OrderId"] = template.OrderId });
@@ -226,6 +226,4 @@ internal static class TemplateActions
     }
 
     private static RpcResult NotFound(string code) => RpcResult.Business("isv.SMS_TEMPLATE_ILLEGAL", $"模板不存在:{code}");
-
-    private static string NewOrderId() => Ids.NextNumber().ToString(CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ internal sealed class ApiSendConfiguration : IEntityTypeConfiguration<ApiSend>
     {
         b.HasKey(x => x.TaskId);
         b.Property(x => x.TaskId).ValueGeneratedNever();
-        b.Property(x => x.OutId).HasMaxLength(256);
+        b.Property(x => x.OutId).HasMaxLength(ApiSend.MaxOutIdLength);
         b.HasOne<SendTask>().WithOne().HasForeignKey<ApiSend>(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ApiKey>().WithMany().HasForeignKey(x => x.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.ApiKeyId);

@@ -104,5 +104,5 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
     }
 
     private static string? OutId(string? value) =>
-        string.IsNullOrEmpty(value) ? null : value.Length > 256 ? value[..256] : value;
+        string.IsNullOrEmpty(value) ? null : value.Length > ApiSend.MaxOutIdLength ? value[..ApiSend.MaxOutIdLength] : value;
 }

@@ -63,11 +63,9 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         else if (request.PhoneNumbers is not null && request.Items is not null) errors["items"] = [ApiMessages.NotBoth];
         else if (request.PhoneNumbers is { Count: 0 or > MaxNumbers }) errors["phoneNumbers"] = [ApiMessages.TooManyNumbers];
         else if (request.Items is { Count: 0 or > MaxNumbers }) errors["items"] = [ApiMessages.TooManyNumbers];
-        if (request.OutId is { Length: > MaxOutIdLength }) errors["outId"] = [ApiMessages.OutIdTooLong];
+        if (request.OutId is { Length: > ApiSend.MaxOutIdLength }) errors["outId"] = [ApiMessages.OutIdTooLong];
         return (errors.Count == 0 ? request : null, errors);
     }
-
-    public const int MaxOutIdLength = 256;
 
     public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct)
     {

@@ -40,6 +40,9 @@ public static class ReviewStatusMap
         _ => "国际/港澳台消息",
     };
 
+    public static SmsSignType ToCarrier(SignatureType type) =>
+        type == SignatureType.VerificationCode ? SmsSignType.VerificationCode : SmsSignType.General;
+
     public static SmsTemplateType ToCarrier(TemplateType type) => type switch
     {
         TemplateType.VerificationCode => SmsTemplateType.VerificationCode,

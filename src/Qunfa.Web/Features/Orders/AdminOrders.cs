@@ -11,17 +11,16 @@ using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.Orders;
 
-/// <summary>订单管理's filters: order number (contains), status, and a range of the operator's days (inclusive).</summary>
-public sealed record OrderFilter(string? OrderNumber, OrderStatus? Status, DateOnly? From, DateOnly? To)
+/// <summary>订单管理's filters: order number (contains), status, and a range of the operator's days (inclusive); a refused range lists and exports nothing.</summary>
+public sealed record OrderFilter(string? OrderNumber, OrderStatus? Status, DayRange Days)
 {
+    public DateOnly? From => Days.From;
+    public DateOnly? To => Days.To;
+
     public static OrderFilter Parse(string? q, string? status, string? from, string? to) => new(
         string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant()[..Math.Min(q.Trim().Length, OrderNumbers.Length)],
         OrderLabels.ParseStatus(status),
-        Date(from),
-        Date(to));
-
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DayRange.Parse(from, to));
 }
 
 /// <summary>One line of 订单管理 (and of the export).</summary>
@@ -37,6 +36,7 @@ public sealed class AdminOrders(QunfaDbContext db, OperatorClock clock, AdminLog
 
     public async Task<PagedList<OrderRow>> ListAsync(OrderFilter filter, PageRequest page, CancellationToken ct)
     {
+        if (!filter.Days.IsValid) return new PagedList<OrderRow>([], 0, page);
         var query = Filtered(filter);
         var total = await query.CountAsync(ct);
         var items = await Rows(query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id))

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Emulators;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
+using Qunfa.Web.Features.Messaging;
 
 namespace Qunfa.Web.Features.Sandbox;
 
@@ -37,12 +38,12 @@ public sealed class SandboxRestore(IServiceScopeFactory scopes, ILogger<SandboxR
         var letterIds = letters.ToDictionary(l => l.Id, l => Id(l.CarrierId));
         var signatures = await db.Signatures.AsNoTracking().Where(s => s.Status != ReviewStatus.Pending).ToListAsync(ct);
         foreach (var s in signatures)
-            carrier.RestoreSign(s.Name, (int)s.Type, Review(s.Status, s.Reason), qualificationOf.GetValueOrDefault(s.CustomerId),
+            carrier.RestoreSign(s.Name, (int)ReviewStatusMap.ToCarrier(s.Type), Review(s.Status, s.Reason), qualificationOf.GetValueOrDefault(s.CustomerId),
                 s.AuthorizationLetterId is { } letter ? letterIds.GetValueOrDefault(letter) : null);
 
         var templates = await db.Templates.AsNoTracking().Where(t => t.TemplateCode != null && t.Status != ReviewStatus.Pending).ToListAsync(ct);
         foreach (var t in templates)
-            carrier.RestoreTemplate(t.TemplateCode!, t.Name, t.Content, (int)t.Type, t.RelatedSignName ?? "", Review(t.Status, t.Reason));
+            carrier.RestoreTemplate(t.TemplateCode!, t.Name, t.Content, (int)ReviewStatusMap.ToCarrier(t.Type), t.RelatedSignName ?? "", Review(t.Status, t.Reason));
 
         if (signatures.Count + templates.Count + qualifications.Count > 0)
             logger.LogInformation(

@@ -139,7 +139,7 @@ public sealed class SignatureService(
     private static SmsSignApplication ToApplication(string name, SignatureInput input, string qualificationId, string? letterId, string? material) =>
         new(name, input.Source, qualificationId)
         {
-            SignType = input.Type == SignatureType.VerificationCode ? SmsSignType.VerificationCode : SmsSignType.General,
+            SignType = ReviewStatusMap.ToCarrier(input.Type),
             Remark = input.Remark?.Trim(),
             ThirdParty = true,
             AuthorizationLetterId = letterId,

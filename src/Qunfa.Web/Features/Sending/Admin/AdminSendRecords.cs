@@ -10,19 +10,21 @@ namespace Qunfa.Web.Features.Sending.Admin;
 
 /// <summary>
 /// 任务记录 / 发送记录's filters: customer (企业名称, 邮箱, 联系人, 手机号) or a recipient's number, and the operator's days
-/// (inclusive). A refused range (<see cref="Problem"/>) lists nothing.
+/// (inclusive). A refused range lists nothing.
 /// </summary>
-public sealed record SendTaskFilter(string? Search, DateOnly? From, DateOnly? To, string? Problem = null)
+public sealed record SendTaskFilter(string? Search, DayRange Days)
 {
     public const int MaxSearchLength = 64;
+
+    public DateOnly? From => Days.From;
+    public DateOnly? To => Days.To;
 
     public static SendTaskFilter Parse(string? q, string? from, string? to)
     {
         var text = q?.Trim();
         if (string.IsNullOrEmpty(text)) text = null;
         else if (text.Length > MaxSearchLength) text = text[..MaxSearchLength];
-        var days = DayRange.Parse(from, to);
-        return new SendTaskFilter(text, days.From, days.To, days.Problem);
+        return new SendTaskFilter(text, DayRange.Parse(from, to));
     }
 }
 
@@ -93,7 +95,7 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
 
     public async Task<PagedList<AdminTaskRow>> ListAsync(SendTaskFilter filter, PageRequest page, CancellationToken ct)
     {
-        if (filter.Problem is not null) return new PagedList<AdminTaskRow>([], 0, page);
+        if (!filter.Days.IsValid) return new PagedList<AdminTaskRow>([], 0, page);
         var query = Filtered(filter);
         var total = await query.CountAsync(ct);
         var items = await Rows(query, newestFirst: true)

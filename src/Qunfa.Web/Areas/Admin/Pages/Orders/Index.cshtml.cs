@@ -16,16 +16,13 @@ public sealed class IndexModel(AdminOrders orders, OrderExport export, OperatorC
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
     public OrderFilter Filter { get; private set; } = null!;
-    public DayRange Days { get; private set; } = null!;
     public PagedList<OrderRow> Orders { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
     public async Task OnGetAsync([FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
         Filter = OrderFilter.Parse(Query, StatusText, From, To);
-        Days = DayRange.Parse(From, To);
-        var page = new PageRequest(pageNumber, size);
-        Orders = Days.IsValid ? await orders.ListAsync(Filter, page, ct) : new PagedList<OrderRow>([], 0, page);
+        Orders = await orders.ListAsync(Filter, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Orders, Request, "/admin/orders");
     }
 
@@ -33,8 +30,8 @@ public sealed class IndexModel(AdminOrders orders, OrderExport export, OperatorC
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         // A refused range exports nothing: the list says why.
-        if (!DayRange.Parse(From, To).IsValid) return Redirect("/admin/orders" + Request.QueryString.Value?.Replace("handler=Export", "", StringComparison.Ordinal));
         Filter = OrderFilter.Parse(Query, StatusText, From, To);
+        if (!Filter.Days.IsValid) return Redirect("/admin/orders" + Request.QueryString.Value?.Replace("handler=Export", "", StringComparison.Ordinal));
         var file = await export.WriteAsync(Filter, ct);
         await orders.LogExportAsync(Filter, ct);
         return File(file, TableFile.XlsxContentType, OrderExport.FileName(Filter, clock.ToLocal(clock.UtcNow)));

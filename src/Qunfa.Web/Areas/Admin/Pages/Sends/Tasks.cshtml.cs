@@ -13,12 +13,14 @@ public sealed class TasksModel(AdminSendRecords sends, OperatorClock clock) : Pa
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
+    public SendTaskFilter Filter { get; private set; } = null!;
     public PagedList<AdminTaskRow> Tasks { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
     public async Task OnGetAsync([FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
-        Tasks = await sends.ListAsync(SendTaskFilter.Parse(Query, From, To), new PageRequest(pageNumber, size), ct);
+        Filter = SendTaskFilter.Parse(Query, From, To);
+        Tasks = await sends.ListAsync(Filter, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Tasks, Request, "/admin/sends/tasks");
     }
 }
