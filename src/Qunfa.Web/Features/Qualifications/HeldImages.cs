@@ -22,6 +22,10 @@ public sealed class HeldImages(SendUploadStore store)
         return new Held(await store.SaveFileAsync(customerId, content, file.FileName, ct), Path.GetFileName(file.FileName));
     }
 
+    /// <summary>What is kept under <paramref name="token"/>, without reading the image; null when unknown, foreign or expired.</summary>
+    public Held? Describe(int customerId, string? token, string field) =>
+        store.Find(customerId, token) is { IsTextBox: false } stored ? new Held(stored.Token, stored.FileName ?? field) : null;
+
     /// <summary>The kept image as if it had been posted again, or null when the token is unknown, foreign or expired.</summary>
     public IFormFile? Find(int customerId, string? token, string field)
     {

@@ -80,8 +80,7 @@ public sealed class QualificationModel(QualificationService qualifications, Held
         {
             if (Kept.ContainsKey(image.Field)) continue;
             var kept = image.File() is { } file ? await held.HoldAsync(current.Id, file, ct)
-                : held.Find(current.Id, image.Token(), image.Field) is { } earlier ? new HeldImages.Held(image.Token()!, earlier.FileName)
-                : null;
+                : held.Describe(current.Id, image.Token(), image.Field);
             if (kept is null) continue;
             image.SetToken(kept.Token);
             Kept[image.Field] = kept;

@@ -91,10 +91,10 @@ public sealed class SendComposer(
         input.Token = token;
 
         var common = Common(input, template!);
+        if (store.Find(customerId, token) is not { } stored) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(customerId, token, template!, common, counter, ct);
+        var read = Read(stored, template!, common, counter, ct);
         counter?.Finish();
-        if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var (list, optedOut) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         if (list.InvalidCount > 0)
             await store.SaveInvalidAsync(customerId, token, list.WriteInvalidCsv, ct);
@@ -128,13 +128,13 @@ public sealed class SendComposer(
         var (scheduledAt, scheduleProblem) = ParseSchedule(input.ScheduledAt);
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
         var common = Common(input, template!);
+        if (store.Find(customerId, input.Token) is not { } stored) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(customerId, input.Token, template!, common, counter, ct);
-        if (read is null) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
+        var read = Read(stored, template!, common, counter, ct);
         var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
-        var stored = store.Find(customerId, input.Token);
+        var fromFile = !stored.IsTextBox;
         var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt,
-            stored is { IsTextBox: false } ? SendSource.File : SendSource.Text, stored is { IsTextBox: false } ? stored.FileName : null), ct);
+            fromFile ? SendSource.File : SendSource.Text, fromFile ? stored.FileName : null), ct);
         if (result.Task is not null) store.Delete(customerId, input.Token);
         counter?.Finish();
         return result;
@@ -157,9 +157,8 @@ public sealed class SendComposer(
         return (template, sign, outcome);
     }
 
-    private RecipientList? Read(int customerId, string? token, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter, CancellationToken ct)
+    private RecipientList Read(SendUploadStore.Stored stored, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter, CancellationToken ct)
     {
-        if (store.Find(customerId, token) is not { } stored) return null;
         var options = new RecipientListOptions(template.Type == TemplateType.International, template.Variables, common);
         using var scope = budget.Start(ct);
         try

@@ -59,23 +59,31 @@ public sealed class SendUploadStore(StartupSettings settings, TimeProvider time)
         return null;
     }
 
-    public async Task SaveInvalidAsync(int customerId, string token, Action<Stream> write, CancellationToken ct)
-    {
-        if (!IsToken(token)) return;
-        var path = System.IO.Path.Combine(Folder(customerId), token + InvalidExtension);
-        await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        write(output);
-        await output.FlushAsync(ct);
-    }
+    public Task SaveInvalidAsync(int customerId, string token, Action<Stream> write, CancellationToken ct) =>
+        SaveBesideAsync(customerId, token, InvalidExtension, write, ct);
 
     public string? InvalidCsvPath(int customerId, string? token) => CsvPath(customerId, token, InvalidExtension);
 
     /// <summary>The numbers the 退订名单 took out of the preview, one a row, for the preview's download.</summary>
-    public async Task SaveOptedOutAsync(int customerId, string token, IEnumerable<string> phones, CancellationToken ct)
+    public Task SaveOptedOutAsync(int customerId, string token, IEnumerable<string> phones, CancellationToken ct) =>
+        SaveBesideAsync(customerId, token, OptedOutExtension, output =>
+        {
+            using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+            writer.Write("号码\r\n");
+            foreach (var phone in phones)
+            {
+                writer.Write(phone);
+                writer.Write("\r\n");
+            }
+        }, ct);
+
+    /// <summary>A file that goes with a stored list (its invalid or opted-out numbers), written by <paramref name="write"/>.</summary>
+    private async Task SaveBesideAsync(int customerId, string token, string extension, Action<Stream> write, CancellationToken ct)
     {
         if (!IsToken(token)) return;
-        var path = System.IO.Path.Combine(Folder(customerId), token + OptedOutExtension);
-        await File.WriteAllTextAsync(path, "号码\r\n" + string.Concat(phones.Select(p => p + "\r\n")), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+        await using var output = new FileStream(System.IO.Path.Combine(Folder(customerId), token + extension), FileMode.Create, FileAccess.Write, FileShare.None);
+        write(output);
+        await output.FlushAsync(ct);
     }
 
     public string? OptedOutCsvPath(int customerId, string? token) => CsvPath(customerId, token, OptedOutExtension);
