@@ -29,11 +29,13 @@ public sealed class AdminMessagingJourneyTests
         await page.GetByLabel("签名数量上限").FillAsync("8");
         await page.GetByLabel("模板数量上限").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("保存成功");
         await Assertions.Expect(page.Locator("table tbody tr").Filter(new() { HasText = "云顶云河北" })).ToBeVisibleAsync();
 
         await page.Locator("table tbody tr").Filter(new() { HasText = "云顶云河北" }).GetByRole(AriaRole.Link, new() { Name = "冻结账号" }).ClickAsync();
         await session.ScreenshotAsync("admin-freeze-confirm");
         await page.GetByRole(AriaRole.Button, new() { Name = "冻结账号" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("账号已冻结");
         await Assertions.Expect(page.Locator("table tbody tr").Filter(new() { HasText = "云顶云河北" })).ToContainTextAsync("恢复账号");
 
         await admin.OpenMenuAsync("签名管理");
@@ -46,7 +48,7 @@ public sealed class AdminMessagingJourneyTests
         await page.GetByLabel("通用").CheckAsync();
         await session.ScreenshotAsync("admin-assign-signature");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认分配" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).First).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"签名“{SandboxAccount.SignName}”已分配给1个用户");
 
         await admin.OpenMenuAsync("模板管理");
         await page.GetByRole(AriaRole.Link, new() { Name = "分配模板" }).ClickAsync();
@@ -57,6 +59,8 @@ public sealed class AdminMessagingJourneyTests
         await page.GetByLabel("全部用户").CheckAsync();
         await session.ScreenshotAsync("admin-assign-template");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认分配" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("模板“SMS_172881361”已分配给1个用户");
+        await session.ScreenshotAsync("admin-assigned-template");
 
         await admin.OpenMenuAsync("用户管理");
         await page.Locator("table tbody tr").Filter(new() { HasText = "云顶云河北" }).GetByRole(AriaRole.Link, new() { Name = "查看模板" }).ClickAsync();
