@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Qunfa.Emulators;
 
 namespace Qunfa.Aliyun.Tests.Emulator;
@@ -106,16 +107,25 @@ public sealed class ReportQueueTests
     [Fact]
     public async Task LongPollingReturnsAsSoonAsAReportArrives()
     {
-        // On the fake clock the 10 s wait never runs out, so an answer can only come from the report's arrival.
+        // On the fake clock the 10 s wait never runs out, so an answer can only come from the report's arrival. The
+        // report is sent only once the poll has started that wait: a poll arriving after the report proves nothing.
         var reportDelay = TimeSpan.FromMilliseconds(300);
-        await using var ctx = await EmulatorTestContext.StartAsync(o => o.ReportDelay = reportDelay, fakeClock: true);
+        var wait = TimeSpan.FromSeconds(10);
+        var fake = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new TimerWatchingClock(fake, wait);
+        await using var ctx = await EmulatorTestContext.StartAsync(o =>
+        {
+            o.ReportDelay = reportDelay;
+            o.TimeProvider = clock;
+        });
         var queue = ctx.QueueName("SmsReport");
         var token = await MnsTestClient.TokenAsync(ctx.Rpc, queue, "SmsReport");
-        var poll = ctx.Mns.ReceiveAsync(token, queue, waitSeconds: 10);
-        await Task.Delay(100, TestContext.Current.CancellationToken);
+        var poll = ctx.Mns.ReceiveAsync(token, queue, waitSeconds: (int)wait.TotalSeconds);
+        await Task.WhenAny(clock.Started, poll);
+        Assert.False(poll.IsCompleted, "the poll answered before it waited");
         await ctx.SendSmsAsync("13800138000");
         Assert.False(poll.IsCompleted, "the poll answered before any report was due");
-        ctx.Fake!.Advance(reportDelay);
+        fake.Advance(reportDelay);
         var (status, messages, _) = await poll;
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Single(messages);
