@@ -15,7 +15,10 @@ switch (scenario)
         RecipientParsingBench.Run(RecipientParsingBench.Format.Xlsx);
         break;
     case "api-single":
-        await ApiSingleSendBench.RunAsync(clients: 32, TimeSpan.FromSeconds(seconds), acceptOnly: args.Contains("accept-only"));
+        await ApiSingleSendBench.RunAsync(clients: 32, TimeSpan.FromSeconds(seconds),
+            args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
+            args.Contains("compat") ? ApiSingleSendBench.Path.Compat : ApiSingleSendBench.Path.Api,
+            acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"));
         break;
     case "send-1m":
         await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
@@ -31,7 +34,8 @@ switch (scenario)
         break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
-        Console.WriteLine("           api-single [seconds] [accept-only]  — single-number sends through the signed HTTP API from 32 concurrent clients");
+        Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel]  — single-number sends from 32 concurrent clients through the signed");
+        Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), beside Kannel's durable sendsms measured first in the same run");
         Console.WriteLine("           send-1m [numbers] [postgres [2nodes]] [push]  — a CSV task end to end through the console and the engine against the sandbox carrier;");
         Console.WriteLine("             receipts read from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL");
         Console.WriteLine("           stats-10m [records]  — 首页 and 发送量统计 timed over 10,000,000 recipient records of 200 customers in 90 days (SQLite)");

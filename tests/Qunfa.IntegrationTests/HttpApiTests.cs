@@ -253,6 +253,41 @@ public sealed class HttpApiTests
         await AssertNothingSentAsync(s);
     }
 
+    /// <summary>
+    /// Each node keeps what a send is checked against in memory (SendingStates). Whatever another writer commits —
+    /// a freeze, a withdrawn template or signature, a revoked key — this node honours from its next request.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ChangesCommittedElsewhere_AreHonouredByAnotherNode_AtItsNextRequest(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db);
+        await using var node = QunfaApp.StartOn(s.App.Database, settings: new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" });
+        using var nodeHttp = node.CreateClient();
+        var api = new ApiTestSigner(nodeHttp, s.Api.AccessKeyId, s.Secret);
+        async Task AcceptedAsync() => await JsonAsync(await api.PostAsync("/api/v1/sms/send", SendJson("13912345678")), HttpStatusCode.Accepted);
+        async Task RefusedAsync(string code) => await AssertProblemAsync(await api.PostAsync("/api/v1/sms/send", SendJson("13912345678")), HttpStatusCode.UnprocessableEntity, code);
+        Task<int> WriteAsync(Func<Qunfa.Web.Data.QunfaDbContext, Task<int>> change) => s.App.WithDbAsync(change);
+
+        await AcceptedAsync();
+        await WriteAsync(d => d.Customers.Where(c => c.Id == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.IsFrozen, true), Ct));
+        await RefusedAsync("AccountFrozen");
+        await WriteAsync(d => d.Customers.Where(c => c.Id == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.IsFrozen, false), Ct));
+        await AcceptedAsync();
+
+        await WriteAsync(d => d.Templates.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.Rejected), Ct));
+        await RefusedAsync("TemplateNotUsable");
+        await WriteAsync(d => d.Templates.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.Approved), Ct));
+        await WriteAsync(d => d.Signatures.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.UnderReview), Ct));
+        await RefusedAsync("SignatureNotUsable");
+        await WriteAsync(d => d.Signatures.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.Approved), Ct));
+        await AcceptedAsync();
+
+        await using (var scope = s.App.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(s.CustomerId, s.KeyId, Ct));
+        await AssertProblemAsync(await api.PostAsync("/api/v1/sms/send", SendJson("13912345678")), HttpStatusCode.Unauthorized, "InvalidAccessKeyId");
+        Assert.Equal(3, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+    }
+
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task AnotherCustomer_GetsNotFound_ForTheTask(DatabaseKind db)
     {

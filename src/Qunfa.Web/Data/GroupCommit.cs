@@ -52,6 +52,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private Task? _loop;
+    // The writer's context and connection live across batches, so its prepared statements (PreparedCommands) do too;
+    // after a failed batch they are replaced, in case the connection is what failed.
+    private AsyncServiceScope? _writerScope;
+    private QunfaDbContext? _writer;
 
     /// <summary>
     /// Runs <paramref name="work"/> inside a shared transaction and returns its result once that transaction is
@@ -91,6 +95,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
                 {
                     logger.LogWarning(e, "A group commit of {Count} units failed; none of them was written", batch.Count);
                     foreach (var unit in batch) unit.Fail(e);
+                    await ReleaseWriterAsync();
                     break;
                 }
             }
@@ -99,8 +104,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
 
     private async Task RunBatchAsync(List<IUnit> batch, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+        var db = await WriterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -124,6 +128,33 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         foreach (var unit in batch) unit.Commit();
     }
 
+    private async Task<QunfaDbContext> WriterAsync(CancellationToken ct)
+    {
+        if (_writer is not null) return _writer;
+        var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+        (_writerScope, _writer) = (scope, db);
+        return db;
+    }
+
+    private async Task ReleaseWriterAsync()
+    {
+        var scope = _writerScope;
+        (_writerScope, _writer) = (null, null);
+        if (scope is { } owned)
+            try { await owned.DisposeAsync(); }
+            catch (Exception e) { logger.LogDebug(e, "Closing the group commit's connection failed"); }
+    }
+
     private static bool IsTransient(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
@@ -138,6 +169,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         _queue.Writer.TryComplete();
         if (_loop is not null)
             try { await _loop; } catch (OperationCanceledException) { }
+        await ReleaseWriterAsync();
         _stop.Dispose();
     }
 }

@@ -15,7 +15,7 @@ namespace Qunfa.Web.Data;
 /// </summary>
 public static class RowInsert
 {
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Parameter);
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
 
     private sealed record Statement(string Sql, Column[] Columns);
 
@@ -24,15 +24,16 @@ public static class RowInsert
     /// <summary>Writes <paramref name="entity"/> (untracked) and returns the key the database generated for it.</summary>
     public static async Task<long> InsertAsync<T>(QunfaDbContext db, T entity, CancellationToken ct) where T : class
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
         var statement = Statements.GetOrAdd((db.Model, typeof(T)), key => Build(db, key.Item2));
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = statement.Sql;
-        foreach (var column in statement.Columns)
-            command.Parameters.Add(column.Mapping.CreateParameter(
-                command, column.Parameter, column.Property.GetGetter().GetClrValueUsingContainingEntity(entity), column.Property.IsNullable));
+        var values = new object?[statement.Columns.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var column = statement.Columns[i];
+            var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            values[i] = value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+        var command = PreparedCommands.Bind(db, statement.Sql, values);
         var id = await command.ExecuteScalarAsync(ct);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -47,11 +48,11 @@ public static class RowInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entityType.GetProperties()
             .Where(p => p != key)
-            .Select((p, i) => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), "p" + i))
+            .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
             + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select(c => "@" + c.Parameter))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) "
             + $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
         return new Statement(text, columns);
     }

@@ -22,4 +22,9 @@ public sealed class Customer : ILockableAccount
     public DateTimeOffset? FrozenAt { get; set; }
     public int SignatureLimit { get; set; }
     public int TemplateLimit { get; set; }
+    /// <summary>
+    /// Raised by database triggers whenever anything a send is checked against changes (freeze, the customer's
+    /// signatures, templates or API keys), so a node's cached copy of them is known stale at the next request.
+    /// </summary>
+    public long SendingVersion { get; set; }
 }

@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
-using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
 
 namespace Qunfa.Web.Features.AlibabaCompat;
 
@@ -15,7 +12,7 @@ namespace Qunfa.Web.Features.AlibabaCompat;
 /// SendSms and SendBatchSms: the Alibaba parameters become a <see cref="SendRequest"/> for
 /// <see cref="SendAcceptance"/>, which charges and records the send like any other; refusals get Alibaba's codes.
 /// </summary>
-public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, Replies.OptOutFilter optOuts)
+public sealed class CompatSender(SendAcceptance acceptance, Replies.OptOutFilter optOuts)
 {
     public const int MaxSendSmsNumbers = 1000;
     public const int MaxBatchNumbers = 100;
@@ -28,7 +25,7 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
         if (numbers.Length > MaxSendSmsNumbers) return CompatCodes.MobileCountOverLimit;
         if (numbers.Length == 0) return CompatCodes.MobileIllegal;
         if (!TemplateParams.TryParseObject(request.Get("TemplateParam"), out var values)) return CompatCodes.InvalidJson;
-        var (choice, refusal) = await ChooseAsync(key.CustomerId, request.Get("SignName")!, request.Get("TemplateCode")!, ct);
+        var (choice, refusal) = Choose(key, request.Get("SignName")!, request.Get("TemplateCode")!);
         if (refusal is not null) return refusal;
 
         var common = choice!.Variables.Where(v => values.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value))
@@ -38,7 +35,7 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
         var list = RecipientListBuilder.Build(numbers.Select((n, i) => new RecipientRow(i + 1, n, null)),
             new RecipientListOptions(International: choice.Template.Type == TemplateType.International));
         if (NumberProblem(list) is { } bad) return bad;
-        return await AcceptAsync(key, request, new SendRequest(key.CustomerId, request.Get("SignName")!, choice.Template.Id, common, list, Source: SendSource.Api), ct);
+        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, request.Get("SignName")!, choice.Template.Id, common, list, Source: SendSource.Api), ct);
     }
 
     public async Task<CompatResult> SendBatchSmsAsync(ApiCredential key, CompatRequest request, CancellationToken ct)
@@ -55,7 +52,7 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
             return CompatCodes.InvalidParameters("PhoneNumberJson、SignNameJson和TemplateParamJson的元素个数必须相同");
         if (signs.Distinct(StringComparer.Ordinal).Count() > 1)
             return CompatCodes.InvalidParameters("SignNameJson中的签名必须相同");
-        var (choice, refusal) = await ChooseAsync(key.CustomerId, signs[0], request.Get("TemplateCode")!, ct);
+        var (choice, refusal) = Choose(key, signs[0], request.Get("TemplateCode")!);
         if (refusal is not null) return refusal;
 
         var rows = new List<RecipientRow>(numbers.Count);
@@ -67,18 +64,16 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
         }
         var list = RecipientListBuilder.Build(rows, new RecipientListOptions(choice!.Template.Type == TemplateType.International, choice.Variables));
         if (NumberProblem(list) is { } bad) return bad;
-        return await AcceptAsync(key, request, new SendRequest(key.CustomerId, signs[0], choice.Template.Id, null, list, Source: SendSource.Api), ct);
+        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, signs[0], choice.Template.Id, null, list, Source: SendSource.Api), ct);
     }
 
     /// <summary>The customer's approved signature and template, checked here so each refusal gets its own code.</summary>
-    private async Task<(Choice? Choice, CompatResult? Refusal)> ChooseAsync(int customerId, string signName, string templateCode, CancellationToken ct)
+    private static (Choice? Choice, CompatResult? Refusal) Choose(ApiCredential key, string signName, string templateCode)
     {
-        var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(
-            t => t.CustomerId == customerId && t.TemplateCode == templateCode && t.Status == ReviewStatus.Approved, ct);
+        var state = key.State ?? throw new InvalidOperationException("The key was not resolved for this request.");
+        var template = state.TemplateByCode(templateCode);
         if (template is null) return (null, CompatCodes.TemplateIllegal);
-        var signed = await db.Signatures.AsNoTracking().AnyAsync(
-            s => s.CustomerId == customerId && s.Name == signName && s.Status == ReviewStatus.Approved, ct);
-        if (!signed) return (null, CompatCodes.SignatureIllegal);
+        if (state.Signature(signName) is null) return (null, CompatCodes.SignatureIllegal);
         return (new Choice(template, TemplateText.Variables(template.Content)), null);
     }
 
@@ -91,15 +86,13 @@ public sealed class CompatSender(QunfaDbContext db, SendAcceptance acceptance, R
             : CompatCodes.MobileIllegal;
     }
 
-    private async Task<CompatResult> AcceptAsync(ApiCredential key, CompatRequest request, SendRequest send, CancellationToken ct)
+    private async Task<CompatResult> AcceptAsync(ApiCredential key, CompatRequest request, Template template, SendRequest send, CancellationToken ct)
     {
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
-        send = send with { Recipients = (await optOuts.ApplyForTemplateAsync(send.CustomerId, send.TemplateId, send.Recipients, ct)).Recipients };
-        var (task, outcome) = await acceptance.AcceptAsync(send, ct);
+        send = send with { Recipients = (await optOuts.ApplyAsync(send.CustomerId, template.Type, send.Recipients, ct)).Recipients };
+        // The OutId is written with the task: an accepted, charged send keeps it even if the caller has gone meanwhile.
+        var (task, outcome) = await acceptance.AcceptAsync(send with { Api = new ApiOrigin(key.KeyId, OutId(request.Get("OutId"))) }, ct, key.State);
         if (task is null) return CompatCodes.FromRefusal(outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "");
-        db.ApiSends.Add(new ApiSend { TaskId = task.TaskId, ApiKeyId = key.KeyId, OutId = OutId(request.Get("OutId")) });
-        // The send is accepted and charged: its OutId is kept even if the caller has gone meanwhile.
-        await db.SaveChangesAsync(CancellationToken.None);
         return CompatResult.Ok(new JsonObject { ["BizId"] = BizIds.Of(task.TaskId) });
     }
 

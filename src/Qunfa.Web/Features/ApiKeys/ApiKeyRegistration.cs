@@ -3,6 +3,6 @@ namespace Qunfa.Web.Features.ApiKeys;
 public static class ApiKeyRegistration
 {
     public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
-        services.AddSingleton<ApiKeyCache>().AddScoped<ApiKeyService>()
+        services.AddScoped<ApiKeyService>()
             .AddScoped<ApiNonceStore>().AddHostedService<Workers.ApiNonceCleanupWorker>();
 }

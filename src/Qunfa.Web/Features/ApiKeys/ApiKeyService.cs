@@ -1,15 +1,15 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Api;
+using Qunfa.Web.Features.Sending.Checks;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
 namespace Qunfa.Web.Features.ApiKeys;
 
 /// <summary>Issues, lists, revokes and resolves a customer's API key pairs.</summary>
-public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, ApiKeyCache cache, TimeProvider time)
+public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, SendingStates states, TimeProvider time)
 {
     public const int MaxActiveKeys = 5;
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -46,49 +46,21 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Ap
         if (key is null) return false;
         key.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        cache.Forget(key.AccessKeyId);
         return true;
     }
 
-    /// <summary>The owner and plain secret of an active key, or null; answers from a short-lived cache.</summary>
-    public async Task<ApiCredential?> ResolveAsync(string accessKeyId, CancellationToken ct)
-    {
-        if (accessKeyId.Length is 0 or > 32) return null;
-        if (cache.TryGet(accessKeyId, out var cached)) return cached;
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AccessKeyId == accessKeyId, ct);
-        var credential = key is null || key.RevokedAt is not null
-            ? null
-            : new ApiCredential(key.Id, key.CustomerId, key.AccessKeyId, secrets.Unprotect(key.ProtectedSecret));
-        cache.Remember(accessKeyId, credential);
-        return credential;
-    }
+    /// <summary>
+    /// The owner and plain secret of an active key with its customer's current sending state, or null. Proven current
+    /// on every call (<see cref="SendingStates"/>): a key revoked by any node is refused once the revoke has committed.
+    /// </summary>
+    public async Task<ApiCredential?> ResolveAsync(string accessKeyId, CancellationToken ct) =>
+        await states.ResolveKeyAsync(db, accessKeyId, ct) is { } resolved ? resolved.Key with { State = resolved.State } : null;
 }
 
 /// <summary>A resolved key: who signs with it and the secret to check the signature.</summary>
-public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret);
-
-/// <summary>
-/// Keeps resolved keys for a few seconds so that signed requests do not decrypt on every call; a revoke
-/// on this node is immediate, on another node within <see cref="Lifetime"/>.
-/// </summary>
-public sealed class ApiKeyCache(TimeProvider time)
+public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<string, (ApiCredential? Credential, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
-
-    public bool TryGet(string accessKeyId, out ApiCredential? credential)
-    {
-        credential = null;
-        if (!_entries.TryGetValue(accessKeyId, out var entry) || entry.Until <= time.GetUtcNow()) return false;
-        credential = entry.Credential;
-        return true;
-    }
-
-    public void Remember(string accessKeyId, ApiCredential? credential)
-    {
-        if (_entries.Count > 10_000) _entries.Clear();
-        _entries[accessKeyId] = (credential, time.GetUtcNow() + Lifetime);
-    }
-
-    public void Forget(string accessKeyId) => _entries.TryRemove(accessKeyId, out _);
+    /// <summary>The customer's sending state the key was found current in, when it was resolved for a request.</summary>
+    public CustomerSendingState? State { get; init; }
 }
+

@@ -16,8 +16,8 @@ public sealed class ApiNonceStore(QunfaDbContext db, GroupCommit groupCommit)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
         var expires = expiresAt.ToUnixTimeSeconds();
-        return await groupCommit.RunAsync((shared, token) => shared.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires}) ON CONFLICT DO NOTHING""", token), ct) == 1;
+        return await groupCommit.RunAsync((shared, token) => PreparedCommands.ExecuteAsync(shared,
+            """INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING""", token, accessKeyId, hash, expires), ct) == 1;
     }
 
     /// <summary>Removes nonces whose requests would now be refused for their timestamp anyway.</summary>

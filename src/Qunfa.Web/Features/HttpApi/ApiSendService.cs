@@ -1,14 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Api;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending;
 using Qunfa.Web.Features.Sending.Recipients;
-using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
 
 namespace Qunfa.Web.Features.HttpApi;
 
@@ -16,7 +13,7 @@ namespace Qunfa.Web.Features.HttpApi;
 /// POST /api/v1/sms/send: checks the request's shape, finds the template by its code, checks the numbers with
 /// <see cref="RecipientListBuilder"/> and hands the send to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance, Replies.OptOutFilter optOuts)
+public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilter optOuts)
 {
     public const int MaxNumbers = 1000;
 
@@ -70,11 +67,8 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
     public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct)
     {
         var customerId = key.CustomerId;
-        var code = request.TemplateCode!.Trim();
-        var template = await db.Templates.AsNoTracking()
-            .Where(t => t.CustomerId == customerId && t.TemplateCode == code && t.Status == ReviewStatus.Approved)
-            .Select(t => new { t.Id, t.Type, t.Content })
-            .FirstOrDefaultAsync(ct);
+        var state = key.State ?? throw new InvalidOperationException("The key was not resolved for this request.");
+        var template = state.TemplateByCode(request.TemplateCode!.Trim());
         if (template is null) return (null, new Refusal("TemplateNotUsable", ApiMessages.TemplateNotUsable));
 
         var variables = TemplateText.Variables(template.Content);
@@ -97,18 +91,15 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
         var recipients = (await optOuts.ApplyAsync(customerId, template.Type, list, ct)).Recipients;
         var (task, outcome) = await acceptance.AcceptAsync(
-            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api), ct);
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api)
+            {
+                // The reference is written with the task, only when given: GET /api/v1/tasks?outId= finds it.
+                Api = string.IsNullOrEmpty(request.OutId) ? null : new ApiOrigin(key.KeyId, request.OutId),
+            }, ct, state);
         if (task is null)
         {
             var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;
             return (null, new Refusal(Codes.GetValueOrDefault(message, "SendRefused"), message));
-        }
-        // The caller's own reference goes with the task so that GET /api/v1/tasks?outId= finds it; it is written
-        // after acceptance (the send is charged either way) and only when given, leaving the common send as fast as it was.
-        if (!string.IsNullOrEmpty(request.OutId))
-        {
-            db.ApiSends.Add(new ApiSend { TaskId = task.TaskId, ApiKeyId = key.KeyId, OutId = request.OutId });
-            await db.SaveChangesAsync(CancellationToken.None);
         }
         return (new SendSmsAccepted(task.TaskId, task.Recipients, task.Segments, list.InvalidCount, list.DuplicateCount, invalid), null);
     }

@@ -12,7 +12,7 @@ namespace Qunfa.Web.Features.Sending;
 
 /// <summary>
 /// Writes a task's recipient rows inside the caller's transaction, in bulk: one prepared INSERT re-bound
-/// per row on SQLite, binary COPY on PostgreSQL — never one tracked entity per row.
+/// per row on SQLite (kept with the connection, PreparedCommands), binary COPY on PostgreSQL — never one tracked entity per row.
 /// </summary>
 public static class RecipientWriter
 {
@@ -26,46 +26,26 @@ public static class RecipientWriter
     public static Task WriteAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Recipient rows are written inside the task's transaction.");
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Recipient rows are written inside the task's transaction.");
         return connection switch
         {
             NpgsqlConnection npgsql => CopyAsync(npgsql, taskId, customerId, rows, now, ct),
-            SqliteConnection sqlite => InsertAsync(sqlite, transaction, taskId, customerId, rows, now, ct),
+            SqliteConnection => InsertAsync(db, taskId, customerId, rows, now, ct),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, DbTransaction transaction, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
+    private const string Insert = """
+        INSERT INTO "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, 0)
+        """;
+
+    private static async Task InsertAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = """
-            INSERT INTO "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded")
-            VALUES ($task, $customer, $phone, $variables, $segments, $grant, $status, 0, $next, 0)
-            """;
-        var task = command.Parameters.Add("$task", SqliteType.Integer);
-        var customer = command.Parameters.Add("$customer", SqliteType.Integer);
-        var phone = command.Parameters.Add("$phone", SqliteType.Text);
-        var variables = command.Parameters.Add("$variables", SqliteType.Text);
-        var segments = command.Parameters.Add("$segments", SqliteType.Integer);
-        var grant = command.Parameters.Add("$grant", SqliteType.Integer);
-        var status = command.Parameters.Add("$status", SqliteType.Text);
-        var next = command.Parameters.Add("$next", SqliteType.Integer);
-        command.Prepare();
-        task.Value = taskId;
-        customer.Value = customerId;
-        status.Value = Queued;
         // Stored as the SQLite context stores every DateTimeOffset (binary ticks of a UTC value).
-        next.Value = SqliteTime.ConvertToProvider(now.ToUniversalTime());
+        var next = SqliteTime.ConvertToProvider(now.ToUniversalTime());
         foreach (var row in rows)
-        {
-            phone.Value = row.Phone;
-            variables.Value = (object?)row.Variables ?? DBNull.Value;
-            segments.Value = row.Segments;
-            grant.Value = row.GrantId;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+            await PreparedCommands.Bind(db, Insert, taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, next).ExecuteNonQueryAsync(ct);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)

@@ -4,11 +4,11 @@ using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Sending.Checks;
 using Qunfa.Web.Features.Sending.Dispatch;
 using Qunfa.Web.Features.Statistics;
 using Qunfa.Web.Infrastructure.Time;
 using Qunfa.Web.Infrastructure.Validation;
-using ReviewStatus = Qunfa.Web.Domain.Messaging.ReviewStatus;
 
 namespace Qunfa.Web.Features.Sending;
 
@@ -18,7 +18,7 @@ namespace Qunfa.Web.Features.Sending;
 /// is told "submitted" (docs/decisions/0006). Small sends share their transaction with the other small sends
 /// of the moment (<see cref="GroupCommit"/>).
 /// </summary>
-public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, GroupCommit groupCommit, ILogger<SendAcceptance> logger)
+public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, DispatchSignal dispatch, GroupCommit groupCommit, SendingStates states, ILogger<SendAcceptance> logger)
 {
     /// <summary>Sends up to this many numbers share a transaction with the sends made at the same moment.</summary>
     public const int GroupCommitLimit = 1000;
@@ -28,15 +28,14 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
     public sealed record Accepted(long TaskId, int Recipients, long Segments);
 
-    public async Task<(Accepted? Task, Outcome Outcome)> AcceptAsync(SendRequest request, CancellationToken ct)
+    /// <param name="state">The customer's sending state already proven current for this request, if the caller has it.</param>
+    public async Task<(Accepted? Task, Outcome Outcome)> AcceptAsync(SendRequest request, CancellationToken ct, CustomerSendingState? state = null)
     {
-        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == request.CustomerId, ct);
-        if (customer.IsFrozen) return (null, Outcome.Fail("", SendMessages.Frozen));
-        var signature = await db.Signatures.AsNoTracking().FirstOrDefaultAsync(
-            s => s.CustomerId == request.CustomerId && s.Name == request.SignName && s.Status == ReviewStatus.Approved, ct);
+        state ??= await states.CurrentAsync(db, request.CustomerId, ct) ?? throw new InvalidOperationException($"No customer {request.CustomerId}.");
+        if (state.IsFrozen) return (null, Outcome.Fail("", SendMessages.Frozen));
+        var signature = state.Signature(request.SignName);
         if (signature is null) return (null, Outcome.Fail("SignName", SendMessages.SignatureNotUsable));
-        var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(
-            t => t.CustomerId == request.CustomerId && t.Id == request.TemplateId && t.Status == ReviewStatus.Approved && t.TemplateCode != null, ct);
+        var template = state.Template(request.TemplateId);
         if (template is null) return (null, Outcome.Fail("TemplateId", SendMessages.TemplateNotUsable));
         if (signature.Type == SignatureType.VerificationCode && template.Type != TemplateType.VerificationCode)
             return (null, Outcome.Fail("SignName", SendMessages.SceneMismatch));
@@ -98,13 +97,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     private static async Task<Accepted?> WriteAsync(QunfaDbContext target, Plan plan, CancellationToken ct)
     {
         var request = plan.Request;
-        // On PostgreSQL the grants are locked as they are read: the charge below locks them anyway until commit, and a
-        // big send that read them unlocked lost every retry to a stream of single sends charging in between.
-        var grants = target.Database.IsNpgsql()
-            ? await target.PackageGrants
-                .FromSql($"""SELECT * FROM "PackageGrants" WHERE "CustomerId" = {request.CustomerId} ORDER BY "Id" FOR UPDATE""")
-                .AsNoTracking().ToListAsync(ct)
-            : await target.PackageGrants.AsNoTracking().Where(g => g.CustomerId == request.CustomerId).ToListAsync(ct);
+        var grants = await ChargeableGrants.ReadAsync(target, request.CustomerId, ct);
         var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Clock.Today);
         if (paidBy is null) return null;
         if (!await ChargeAsync(target, paidBy, plan.Segments, ct)) throw new BalanceChangedException();
@@ -134,6 +127,8 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         task.Id = await RowInsert.InsertAsync(target, task, ct);
         await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, Rows(request, plan.Segments, paidBy, perRecipient), request.ScheduledAt ?? plan.Now, ct);
         await new RollupWriter(target, plan.Clock).AcceptedAsync(task, ct);
+        if (request.Api is { } api)
+            await PreparedCommands.ExecuteAsync(target, """INSERT INTO "ApiSends" ("TaskId", "ApiKeyId", "OutId") VALUES (@p0, @p1, @p2)""", ct, task.Id, api.KeyId, api.OutId);
         return new Accepted(task.Id, task.NumberCount, task.BilledSegments);
     }
 
@@ -184,8 +179,8 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         for (var i = 0; i < paidBy.Length; i++) perGrant[paidBy[i]] = perGrant.GetValueOrDefault(paidBy[i]) + segments[i];
         foreach (var (grantId, amount) in perGrant)
         {
-            var charged = await target.Database.ExecuteSqlAsync(
-                $"""UPDATE "PackageGrants" SET "Used" = "Used" + {amount} WHERE "Id" = {grantId} AND "Status" = {Active} AND "Used" + {amount} <= "Size" """, ct);
+            var charged = await PreparedCommands.ExecuteAsync(target,
+                """UPDATE "PackageGrants" SET "Used" = "Used" + @p0 WHERE "Id" = @p1 AND "Status" = @p2 AND "Used" + @p0 <= "Size" """, ct, amount, grantId, Active);
             if (charged != 1) return false;
         }
         return true;

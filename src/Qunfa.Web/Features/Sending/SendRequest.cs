@@ -12,4 +12,11 @@ public sealed record SendRequest(
     RecipientList Recipients,
     DateTimeOffset? ScheduledAt = null,
     SendSource Source = SendSource.Text,
-    string? SourceFileName = null);
+    string? SourceFileName = null)
+{
+    /// <summary>For a send through an API key: written with the task, in its transaction, so the caller's reference is never lost.</summary>
+    public ApiOrigin? Api { get; init; }
+}
+
+/// <summary>The key a send came through and the caller's own reference for it (OutId).</summary>
+public sealed record ApiOrigin(int KeyId, string? OutId);

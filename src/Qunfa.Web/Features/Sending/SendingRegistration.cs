@@ -8,7 +8,7 @@ public static class SendingRegistration
     public static IServiceCollection AddSending(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SendingOptions>(configuration.GetSection(SendingOptions.Section));
-        services.AddScoped<SendAcceptance>();
+        services.AddScoped<SendAcceptance>().AddSingleton<Checks.SendingStates>();
         services.AddScoped<RecordSettlement>();
         services.AddScoped<ReceiptApplier>();
         services.AddSingleton<Dispatcher>().AddSingleton<DispatchSignal>().AddSingleton<CarrierPacer>().AddSingleton<ReceiptFollowUp>().AddSingleton<ReceiptBatcher>();

@@ -35,11 +35,10 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
         foreach (var (key, delta) in perKey) await UpsertAsync(key, delta, ct);
     }
 
-    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
+    private const string Upsert = """
         INSERT INTO "SendRollups" ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category",
             "Numbers", "Delivered", "Failed", "Unknown", "Cancelled", "Segments", "RefundedSegments")
-        VALUES ({k.Day}, {k.CustomerId}, {k.SignName}, {k.TemplateCode}, {k.TemplateName}, {k.TemplateType.ToString()}, {k.Category.ToString()},
-            {d.Numbers}, {d.Delivered}, {d.Failed}, {d.Unknown}, {d.Cancelled}, {d.Segments}, {d.RefundedSegments})
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
         ON CONFLICT ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category") DO UPDATE SET
             "Numbers" = "SendRollups"."Numbers" + excluded."Numbers",
             "Delivered" = "SendRollups"."Delivered" + excluded."Delivered",
@@ -48,5 +47,9 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
             "Cancelled" = "SendRollups"."Cancelled" + excluded."Cancelled",
             "Segments" = "SendRollups"."Segments" + excluded."Segments",
             "RefundedSegments" = "SendRollups"."RefundedSegments" + excluded."RefundedSegments"
-        """, ct);
+        """;
+
+    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => PreparedCommands.ExecuteAsync(db, Upsert, ct,
+        k.Day, k.CustomerId, k.SignName, k.TemplateCode, k.TemplateName, k.TemplateType.ToString(), k.Category.ToString(),
+        d.Numbers, d.Delivered, d.Failed, d.Unknown, d.Cancelled, d.Segments, d.RefundedSegments);
 }

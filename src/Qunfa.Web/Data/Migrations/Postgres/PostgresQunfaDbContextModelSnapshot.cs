@@ -375,6 +375,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("SendingVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("SignatureLimit")
                         .HasColumnType("integer");
 

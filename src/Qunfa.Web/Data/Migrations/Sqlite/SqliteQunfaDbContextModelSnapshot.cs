@@ -356,6 +356,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SendingVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SignatureLimit")
                         .HasColumnType("INTEGER");
 

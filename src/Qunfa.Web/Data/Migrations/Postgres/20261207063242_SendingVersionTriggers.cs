@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qunfa.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SendingVersionTriggers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "SendingVersion",
+                table: "Customers",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            foreach (var sql in SendingVersionTriggerSql.CreatePostgres()) migrationBuilder.Sql(sql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in SendingVersionTriggerSql.DropPostgres()) migrationBuilder.Sql(sql);
+
+            migrationBuilder.DropColumn(
+                name: "SendingVersion",
+                table: "Customers");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Qunfa.Web.Data;
+
+/// <summary>
+/// The hot statements of the group commit's single writer, each built once per connection and re-bound on every use:
+/// a reused SQLite command keeps its compiled statement while the connection is open, where a new one parses the text
+/// again on every execution. The writer keeps its connection open between batches (<see cref="GroupCommit"/>), so a
+/// send's statements are neither parsed nor built per send; any other connection keeps them while it is open (a task's
+/// recipient rows). Parameters are @p0, @p1 … in the order of the values given; values go in as the column stores them.
+/// </summary>
+public static class PreparedCommands
+{
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Cache = new();
+
+    /// <summary>The command for <paramref name="sql"/> bound to <paramref name="values"/>, in the context's current transaction.</summary>
+    public static DbCommand Bind(QunfaDbContext db, string sql, params ReadOnlySpan<object?> values)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (!Cache.TryGetValue(connection, out var commands))
+        {
+            commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+            Cache.Add(connection, commands);
+            connection.StateChange += Forget;
+        }
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i;
+                command.Parameters.Add(parameter);
+            }
+            commands[sql] = command;
+        }
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+
+    // Commands live for one open period of their connection: a pooled SQLite connection may come back with another
+    // handle, and a statement compiled on the old one must never run again.
+    private static void Forget(object? sender, System.Data.StateChangeEventArgs e)
+    {
+        if (e.CurrentState == System.Data.ConnectionState.Open || sender is not DbConnection connection) return;
+        connection.StateChange -= Forget;
+        if (!Cache.TryGetValue(connection, out var commands)) return;
+        Cache.Remove(connection);
+        foreach (var command in commands.Values) command.Dispose();
+    }
+
+    public static async Task<int> ExecuteAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values)
+    {
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await Bind(db, sql, values).ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+}
