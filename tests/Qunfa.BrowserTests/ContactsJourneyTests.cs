@@ -8,7 +8,7 @@ using Qunfa.Web.Features.Settings;
 
 namespace Qunfa.BrowserTests;
 
-/// <summary>通讯录 in a real browser: a CSV with names imported into a new group, then a ${name} template sent to the group and two typed numbers.</summary>
+/// <summary>通讯录 in a real browser: a CSV with names imported into a new group, a ${name} template sent to the group and two typed numbers, then the group deleted after confirming.</summary>
 public sealed class ContactsJourneyTests
 {
     private const string TemplateCode = "SMS_900000210";
@@ -93,5 +93,13 @@ public sealed class ContactsJourneyTests
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasText = "13911112222" })).ToContainTextAsync("【群发沙箱】尊敬的顾客，您的订单已发货");
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasText = "13955556666" })).ToContainTextAsync("【群发沙箱】尊敬的顾客，您的订单已发货");
         await session.ScreenshotAsync("records-with-each-content");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "通讯录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync("确定删除分组“VIP客户”吗？");
+        await session.ScreenshotAsync("delete-group-confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认删除" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("分组已删除");
+        await Assertions.Expect(page.GetByTestId("group-name")).ToHaveCountAsync(0);
     }
 }
