@@ -19,6 +19,8 @@ public sealed class ContactIsolationTests
         var foreignPreview = await ContactScenario.PreviewImportAsync(other, "手机号\n12345\n13966667777\n", "别人的第二个分组");
         var foreignToken = ContactScenario.Token(foreignPreview.Html);
 
+        using (var anonymous = s.App.CreatePageClient())
+            Assert.Contains("/account/login", (await anonymous.GetAsync($"/console/contacts/group?id={foreignGroup}")).Location);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync($"/console/contacts/group?id={foreignGroup}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync($"/console/contacts/group?handler=Export&id={foreignGroup}&format=csv")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync($"/console/contacts/import?handler=Invalid&token={foreignToken}")).Status);
