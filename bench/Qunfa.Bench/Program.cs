@@ -25,6 +25,10 @@ switch (scenario)
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
             args.Contains("2nodes") ? 2 : 1, args.Contains("push"));
         break;
+    case "group-1m":
+        await GroupSendBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var contacts) ? contacts : 1_000_000,
+            args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite);
+        break;
     case "stats-10m":
         await StatisticsBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var records) ? records : 10_000_000);
         break;
@@ -38,6 +42,7 @@ switch (scenario)
         Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), beside Kannel's durable sendsms measured first in the same run");
         Console.WriteLine("           send-1m [numbers] [postgres [2nodes]] [push]  — a CSV task end to end through the console and the engine against the sandbox carrier;");
         Console.WriteLine("             receipts read from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL");
+        Console.WriteLine("           group-1m [contacts] [postgres]  — 1,000,000 contacts imported into a group, then preview + confirm of a send to the group timed next to the same CSV");
         Console.WriteLine("           stats-10m [records]  — 首页 and 发送量统计 timed over 10,000,000 recipient records of 200 customers in 90 days (SQLite)");
         Console.WriteLine("           records-query [records] [postgres]  — 发送记录查询's queries timed, with their plans, on a seeded table (3,000,000 records by default)");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");

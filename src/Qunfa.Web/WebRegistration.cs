@@ -119,6 +119,7 @@ public static class WebRegistration
         services.AddAlibabaCompat();
         services.AddHttpApi();
         Features.Replies.ReplyRegistration.AddReplies(services);
+        Features.Contacts.ContactsRegistration.AddContacts(services);
         Features.Webhooks.WebhookRegistration.AddWebhooks(services, configuration);
         Qunfa.Web.Features.Payments.PaymentRegistration.AddPayments(services, configuration);
         Qunfa.Web.Features.Packages.PackageRegistration.AddPackages(services);

@@ -29,7 +29,7 @@ public static class ApiV1Endpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("发送短信")
-            .WithDescription("phoneNumbers（1–1000个，使用templateParam中的共同变量值）与items（1–1000个，每个号码自己的变量值）二选一；scheduledAt为带时区的ISO 8601时间，省略即立即发送。无效号码不发送、不计费，在invalidNumbers中列出。");
+            .WithDescription("phoneNumbers（1–1000个，使用templateParam中的共同变量值）与items（1–1000个，每个号码自己的变量值）二选一，并可加上groupIds（通讯录分组，只能是您自己的分组；不存在或他人的分组编号会被拒绝，不发送任何短信），同一号码只发送一次；scheduledAt为带时区的ISO 8601时间，省略即立即发送。无效号码不发送、不计费，在invalidNumbers中列出。");
 
         api.MapGet("/tasks", async ([FromQuery, Description("您发送时填写的outId；省略则列出全部任务")] string? outId,
                 [FromQuery, Description("页码，从1开始")] int? p, [FromQuery, Description("每页条数，1–50，默认20")] int? size,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Domain.Api;
+using Qunfa.Web.Domain.Contacts;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
@@ -47,6 +48,9 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ApiSend> ApiSends => Set<ApiSend>();
     public DbSet<InboundReply> InboundReplies => Set<InboundReply>();
     public DbSet<OptOut> OptOuts => Set<OptOut>();
+    public DbSet<ContactGroup> ContactGroups => Set<ContactGroup>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactGroupMember> ContactGroupMembers => Set<ContactGroupMember>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PushEndpointSettings> PushEndpointSettings => Set<PushEndpointSettings>();

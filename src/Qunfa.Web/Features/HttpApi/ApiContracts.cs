@@ -13,7 +13,8 @@ public sealed record SendSmsRequest(
     [property: Description("模板变量的共同值，例如{\"code\":\"1234\"}")] Dictionary<string, string>? TemplateParam = null,
     [property: Description("每个号码及其自己的变量值，1–1000个，与phoneNumbers二选一")] List<SendSmsItem?>? Items = null,
     [property: Description("定时发送时间，带时区的ISO 8601，30天以内；省略即立即发送")] DateTimeOffset? ScheduledAt = null,
-    [property: Description("您自己的业务编号（最长256个字符），可用GET /api/v1/tasks?outId=查回该任务")] string? OutId = null);
+    [property: Description("您自己的业务编号（最长256个字符），可用GET /api/v1/tasks?outId=查回该任务")] string? OutId = null,
+    [property: Description("通讯录分组编号，1–50个，只能是您自己的分组；可与phoneNumbers或items同时提供，同一号码只发送一次，模板变量取自联系人的同名字段")] List<int>? GroupIds = null);
 
 public sealed record SendSmsItem(
     [property: Description("接收号码")] string? PhoneNumber,

@@ -14,7 +14,7 @@ public static class ApiMessages
     public const string InvalidJson = "请求体不是有效的JSON，或字段类型不正确";
     public const string SignNameRequired = "请填写signName";
     public const string TemplateCodeRequired = "请填写templateCode";
-    public const string NumbersOrItems = "请提供phoneNumbers或items之一";
+    public const string NumbersOrItems = "请提供phoneNumbers、items或groupIds";
     public const string NotBoth = "phoneNumbers与items只能提供其一";
     public const string TooManyNumbers = "号码数量须为1到1000个";
     public const string TemplateNotUsable = "templateCode不是您已审批通过的模板";
@@ -24,4 +24,5 @@ public static class ApiMessages
     public const string PhoneRequired = "请填写phone";
     public const string DateInvalid = "date须为yyyy-MM-dd格式的日期";
     public const string OutIdTooLong = "outId不能超过256个字符";
+    public const string TooManyGroups = "groupIds须为1到50个分组编号";
 }

@@ -13,7 +13,7 @@ namespace Qunfa.Web.Features.HttpApi;
 /// POST /api/v1/sms/send: checks the request's shape, finds the template by its code, checks the numbers with
 /// <see cref="RecipientListBuilder"/> and hands the send to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
-public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilter optOuts)
+public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilter optOuts, Contacts.GroupRecipients groups)
 {
     public const int MaxNumbers = 1000;
 
@@ -56,7 +56,8 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
         }
         if (string.IsNullOrWhiteSpace(request.SignName)) errors["signName"] = [ApiMessages.SignNameRequired];
         if (string.IsNullOrWhiteSpace(request.TemplateCode)) errors["templateCode"] = [ApiMessages.TemplateCodeRequired];
-        if (request.PhoneNumbers is null && request.Items is null) errors["phoneNumbers"] = [ApiMessages.NumbersOrItems];
+        if (request.GroupIds is { Count: 0 or > Contacts.GroupRecipients.MaxGroups }) errors["groupIds"] = [ApiMessages.TooManyGroups];
+        if (request.PhoneNumbers is null && request.Items is null && request.GroupIds is null) errors["phoneNumbers"] = [ApiMessages.NumbersOrItems];
         else if (request.PhoneNumbers is not null && request.Items is not null) errors["items"] = [ApiMessages.NotBoth];
         else if (request.PhoneNumbers is { Count: 0 or > MaxNumbers }) errors["phoneNumbers"] = [ApiMessages.TooManyNumbers];
         else if (request.Items is { Count: 0 or > MaxNumbers }) errors["items"] = [ApiMessages.TooManyNumbers];
@@ -76,15 +77,19 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
         foreach (var name in variables)
             if (request.TemplateParam is not null && request.TemplateParam.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
                 common[name] = value.Trim();
-        if (request.PhoneNumbers is not null && variables.Where(v => !common.ContainsKey(v)).ToList() is { Count: > 0 } missing)
+        var groupIds = request.GroupIds?.Distinct().ToList() ?? [];
+        if (await groups.CheckAsync(customerId, groupIds, ct) is { } unknownGroups) return (null, new Refusal("GroupNotFound", unknownGroups));
+        if (request.PhoneNumbers is not null && groupIds.Count == 0 && variables.Where(v => !common.ContainsKey(v)).ToList() is { Count: > 0 } missing)
             return (null, new Refusal("MissingVariables", string.Format(CultureInfo.InvariantCulture, ApiMessages.MissingVariables, string.Join("、", missing))));
 
         // Line numbers are positions from 1; the answer reports them from 0, as the client indexes its array.
         IEnumerable<RecipientRow> rows = request.PhoneNumbers is not null
             ? request.PhoneNumbers.Select((p, i) => new RecipientRow(i + 1, p?.Trim() ?? "", null))
-            : request.Items!.Select((item, i) => new RecipientRow(i + 1, item?.PhoneNumber?.Trim() ?? "", item?.TemplateParam));
-        var list = RecipientListBuilder.Build(rows, new RecipientListOptions(template.Type == TemplateType.International, variables, common, MaxNumbers));
-        var invalid = list.InvalidSamples.Select(r => new InvalidNumber(r.LineNumber - 1, r.RawPhone, r.Reason)).ToList();
+            : request.Items?.Select((item, i) => new RecipientRow(i + 1, item?.PhoneNumber?.Trim() ?? "", item?.TemplateParam)) ?? [];
+        var given = request.PhoneNumbers?.Count ?? request.Items?.Count ?? 0;
+        var list = RecipientListBuilder.Build(groups.After(rows, customerId, groupIds), new RecipientListOptions(template.Type == TemplateType.International, variables, common, MaxNumbers));
+        // A contact of a group has no place in the request: its index is -1.
+        var invalid = list.InvalidSamples.Select(r => new InvalidNumber(r.LineNumber <= given ? r.LineNumber - 1 : -1, r.RawPhone, r.Reason)).ToList();
         if (!list.IsAccepted)
             return (null, new Refusal("NoValidRecipients", list.Problems.FirstOrDefault() ?? SendMessages.NoRecipients, invalid));
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Qunfa.Web.Features.Contacts;
 using Qunfa.Web.Features.Customers;
 using Qunfa.Web.Features.Sending.Console;
 using Qunfa.Web.Features.Sending.Recipients;
@@ -15,7 +16,8 @@ namespace Qunfa.Web.Areas.Console.Pages;
 /// </summary>
 [RequestSizeLimit(RecipientReader.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecipientReader.MaxBytes + 1024 * 1024)]
-public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions, RecipientProgress progress, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions, RecipientProgress progress, CurrentCustomer current, OperatorClock clock, IStringLocalizer<SharedResource> localizer,
+    ContactBook contacts) : PageModel
 {
     public OperatorClock Clock => clock;
 
@@ -25,6 +27,7 @@ public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions,
     public IReadOnlyList<SignChoice> Signatures { get; private set; } = [];
     public IReadOnlyList<TemplateChoice> Templates { get; private set; } = [];
     public TemplateChoice? Template => Templates.FirstOrDefault(t => t.Id == Input.TemplateId);
+    public IReadOnlyList<GroupSummary> Groups { get; private set; } = [];
     public SendPreview? Preview { get; private set; }
     /// <summary>Whether the preview found nothing that would refuse the send.</summary>
     public bool CanConfirm { get; private set; }
@@ -107,5 +110,6 @@ public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions,
     {
         Signatures = await composer.SignaturesAsync(current.Id, ct);
         Templates = await composer.TemplatesAsync(current.Id, ct);
+        Groups = await contacts.GroupsAsync(current.Id, ct);
     }
 }

@@ -302,6 +302,82 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiSends");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.Contact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Phone")
+                        .IsUnique();
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.ContactGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ContactGroups");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.ContactGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactGroupMembers");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
@@ -1780,6 +1856,39 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
                         .WithOne()
                         .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.Contact", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.ContactGroup", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Contacts.ContactGroupMember", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Contacts.ContactGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,6 +4,7 @@ using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Domain.Packages;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Contacts;
 using Qunfa.Web.Features.Replies;
 using Qunfa.Web.Features.Sending.Recipients;
 using Qunfa.Web.Features.Uploads;
@@ -47,7 +48,8 @@ public sealed record SendPreview(
 /// again on every step, and the hand-over to <see cref="SendAcceptance"/>, which has the last word.
 /// </summary>
 public sealed class SendComposer(
-    QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, UploadParseBudget budget, OperatorClock clock, OptOutFilter optOuts)
+    QunfaDbContext db, SendUploadStore store, SendAcceptance acceptance, RecipientProgress progress, UploadParseBudget budget, OperatorClock clock, OptOutFilter optOuts,
+    GroupRecipients groups)
 {
     public const int MaxInvalidShown = 20;
     public const int MaxOptedOutShown = 20;
@@ -69,6 +71,7 @@ public sealed class SendComposer(
         if (!outcome.Succeeded) return (null, outcome);
         var (scheduledAt, scheduleProblem) = ParseSchedule(input.ScheduledAt);
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
+        if (await groups.CheckAsync(customerId, input.GroupIds, ct) is { } unknownGroups) return (null, Outcome.Fail("GroupIds", unknownGroups));
 
         string token;
         if (input.File is { Length: > 0 } file)
@@ -84,6 +87,11 @@ public sealed class SendComposer(
         {
             token = earlier.Token;
         }
+        else if (input.GroupIds.Count > 0)
+        {
+            // Groups only: an empty list is stored so that the invalid and opted-out downloads have a token to hang on.
+            token = await store.SaveTextAsync(customerId, "", ct);
+        }
         else
         {
             return (null, Outcome.Fail("Numbers", ConsoleSendMessages.NoNumbers));
@@ -93,7 +101,7 @@ public sealed class SendComposer(
         var common = Common(input, template!);
         if (store.Find(customerId, token) is not { } stored) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(stored, template!, common, counter, ct);
+        var read = Read(customerId, stored, input.GroupIds, template!, common, counter, ct);
         counter?.Finish();
         var (list, optedOut) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         if (list.InvalidCount > 0)
@@ -127,10 +135,11 @@ public sealed class SendComposer(
         if (!outcome.Succeeded) return (null, outcome);
         var (scheduledAt, scheduleProblem) = ParseSchedule(input.ScheduledAt);
         if (scheduleProblem is not null) return (null, Outcome.Fail("ScheduledAt", scheduleProblem));
+        if (await groups.CheckAsync(customerId, input.GroupIds, ct) is { } unknownGroups) return (null, Outcome.Fail("GroupIds", unknownGroups));
         var common = Common(input, template!);
         if (store.Find(customerId, input.Token) is not { } stored) return (null, Outcome.Fail("", ConsoleSendMessages.PreviewExpired));
         var counter = progress.Start(customerId, input.ProgressId);
-        var read = Read(stored, template!, common, counter, ct);
+        var read = Read(customerId, stored, input.GroupIds, template!, common, counter, ct);
         var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         var fromFile = !stored.IsTextBox;
         var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt,
@@ -157,18 +166,21 @@ public sealed class SendComposer(
         return (template, sign, outcome);
     }
 
-    private RecipientList Read(SendUploadStore.Stored stored, TemplateChoice template, Dictionary<string, string> common, RecipientProgress.Counter? counter, CancellationToken ct)
+    /// <summary>The stored numbers (if any), then the chosen groups' contacts, through one builder: a number is sent once.</summary>
+    private RecipientList Read(int customerId, SendUploadStore.Stored stored, IReadOnlyCollection<int> groupIds, TemplateChoice template, Dictionary<string, string> common,
+        RecipientProgress.Counter? counter, CancellationToken ct)
     {
         var options = new RecipientListOptions(template.Type == TemplateType.International, template.Variables, common);
         using var scope = budget.Start(ct);
         try
         {
             if (stored.IsTextBox)
-                return RecipientListBuilder.Build(RecipientProgress.Counted(StopWhen(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), scope.Token), counter), options);
+                return RecipientListBuilder.Build(RecipientProgress.Counted(StopWhen(
+                    groups.After(RecipientReader.ReadTextBox(File.ReadAllText(stored.Path)), customerId, groupIds), scope.Token), counter), options);
             using var content = new FileStream(stored.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
             // Build reads every row before the stream is closed.
-            return RecipientListBuilder.Build(RecipientProgress.Counted(
-                RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables, Cancellation: scope.Token)), counter), options);
+            return RecipientListBuilder.Build(RecipientProgress.Counted(StopWhen(groups.After(
+                RecipientReader.ReadFile(content, new RecipientReadOptions(stored.FileName, template.Variables, Cancellation: scope.Token)), customerId, groupIds), scope.Token), counter), options);
         }
         catch (OperationCanceledException) when (scope.Token.IsCancellationRequested)
         {

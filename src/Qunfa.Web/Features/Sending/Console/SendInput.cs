@@ -7,6 +7,8 @@ public sealed class SendInput
     public int? TemplateId { get; set; }
     public Dictionary<string, string?> Variables { get; set; } = [];
     public string? Numbers { get; set; }
+    /// <summary>通讯录 groups sent to besides the numbers; checked against the customer's own on every step.</summary>
+    public List<int> GroupIds { get; set; } = [];
     public IFormFile? File { get; set; }
     /// <summary>datetime-local in the operator's time zone; empty sends now.</summary>
     public string? ScheduledAt { get; set; }
