@@ -34,6 +34,16 @@ public static class AdminActionNames
         AdminAction.TwoFactorLogin => "两步验证登录",
         AdminAction.RecoveryCodeLogin => "恢复码登录",
         AdminAction.RequireTwoFactor => "修改两步验证要求",
+        AdminAction.AddAdmin => "添加管理员",
+        AdminAction.EditAdmin => "编辑管理员",
+        AdminAction.DisableAdmin => "停用管理员",
+        AdminAction.EnableAdmin => "启用管理员",
+        AdminAction.ResetAdminPassword => "重置管理员密码",
+        AdminAction.RemoveAdmin => "删除管理员",
+        AdminAction.AddRole => "添加角色",
+        AdminAction.EditRole => "编辑角色",
+        AdminAction.DeleteRole => "删除角色",
+        AdminAction.ChangeOwnPassword => "修改登录密码",
         _ => action.ToString(),
     };
 }
