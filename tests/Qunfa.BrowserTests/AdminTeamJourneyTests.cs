@@ -25,6 +25,9 @@ public sealed partial class AdminTeamJourneyTests
         await Assertions.Expect(row).ToContainTextAsync("财务");
         await Assertions.Expect(row).ToContainTextAsync("待修改初始密码");
         await session.ScreenshotAsync("team-list");
+        await page.GetByRole(AriaRole.Link, new() { Name = "角色管理" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table tbody tr").Filter(new() { HasText = "财务" }).First).ToContainTextAsync("订单管理、财务管理");
+        await session.ScreenshotAsync("roles");
         await page.GetByRole(AriaRole.Button, new() { Name = "安全退出" }).ClickAsync();
 
         await admin.LoginAsync("caiwu@example.com", AdminTeamScenario.InitialPassword);

@@ -3,6 +3,11 @@ namespace Qunfa.Web.Domain.Admins;
 /// <summary>How 管理员日志 names each action (Chinese; the English lives in the resources like every label).</summary>
 public static class AdminActionNames
 {
+    /// <summary>Actions on another admin or a role, whose entry shows which (the email or role name kept as its detail).</summary>
+    public static bool NamesItsTarget(AdminAction action) => action is AdminAction.AddAdmin or AdminAction.EditAdmin
+        or AdminAction.DisableAdmin or AdminAction.EnableAdmin or AdminAction.ResetAdminPassword or AdminAction.RemoveAdmin
+        or AdminAction.AddRole or AdminAction.EditRole or AdminAction.DeleteRole;
+
     public static string Of(AdminAction action) => action switch
     {
         AdminAction.Login => "管理员登录",
