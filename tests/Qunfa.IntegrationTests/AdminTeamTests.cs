@@ -136,6 +136,13 @@ public sealed class AdminTeamTests
         Assert.Equal(HttpStatusCode.OK, finance.Status);
         Assert.DoesNotContain("href=\"/admin/orders\"", finance.Html);
 
+        // 管理员管理 cannot be given to a custom role; the refused form changes nothing.
+        var grab = await owner.PostFormAsync($"/admin/roles/edit?id={roleId}", new Dictionary<string, string> { ["Input.Name"] = "对账", ["Input.Permissions[0]"] = "ManageAdmins" });
+        Assert.Equal(HttpStatusCode.OK, grab.Status);
+        Assert.Contains("输入的值无效", grab.Html);
+        Assert.Equal("Finance", await app.WithDbAsync(d => d.AdminRoles.Select(r => r.Permissions).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/admin/team")).Status);
+
         // A role an admin holds cannot be deleted.
         var delete = await owner.PostFormAsync($"/admin/roles/delete?id={roleId}", new Dictionary<string, string>());
         Assert.Contains(AdminRoleService.InUseMessage, delete.Html);
