@@ -77,6 +77,8 @@ public static class WebRegistration
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminClaims.Policy);
+                // Each admin page carries the permission it needs, checked by the admin policy on every request.
+                o.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/", page => page.EndpointMetadata.Add(Features.AdminTeam.AdminPageMap.For(page.ViewEnginePath)));
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
                 // Between the password and the session: these pages read the second-step cookie themselves.
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Verify");
@@ -129,6 +131,8 @@ public static class WebRegistration
         services.AddScoped<AdminLogWriter>();
         services.AddScoped<AdminLogQuery>();
         services.AddScoped<AdminSignInService>();
+        services.AddScoped<Features.AdminTeam.AdminTeamService>();
+        services.AddScoped<Features.AdminTeam.AdminRoleService>();
         services.AddScoped<Features.AdminAuth.TwoFactor.AdminTwoFactorService>();
         services.AddScoped<Features.AdminAuth.TwoFactor.AdminSecondStep>();
         services.AddScoped<PortalProfileService>();

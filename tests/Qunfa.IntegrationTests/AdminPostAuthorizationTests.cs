@@ -61,7 +61,7 @@ public sealed class AdminPostAuthorizationTests
         System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{[^}]*\}", $"{id}");
 
     /// <summary>Every row of every table, in a fixed order.</summary>
-    private static Task<string> FingerprintAsync(QunfaApp app) => app.WithDbAsync(async db =>
+    internal static Task<string> FingerprintAsync(QunfaApp app) => app.WithDbAsync(async db =>
     {
         var text = new System.Text.StringBuilder();
         var connection = db.Database.GetDbConnection();

@@ -132,7 +132,7 @@ public sealed partial class AdminTwoFactorTests
         await SetupScenario.CompleteAsync(admin);
         await SetupScenario.LoginAsync(admin);
 
-        var saved = await admin.PostFormAsync("/admin/security?handler=Require", new Dictionary<string, string> { ["RequireForAll"] = "true" }, formPath: "/admin/security");
+        var saved = await admin.PostFormAsync("/admin/security/requirement", new Dictionary<string, string> { ["RequireForAll"] = "true" }, formPath: "/admin/security");
         Assert.True(saved.IsRedirectTo("/admin/security"));
         Assert.True(await app.WithDbAsync(d => d.AdminSecuritySettings.Select(x => x.RequireTwoFactor).SingleAsync()));
         await LogoutAsync(admin);

@@ -25,6 +25,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Installation> Installations => Set<Installation>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
+    public DbSet<AdminRole> AdminRoles => Set<AdminRole>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<AdminRecoveryCode> AdminRecoveryCodes => Set<AdminRecoveryCode>();
     public DbSet<AdminSecuritySettings> AdminSecuritySettings => Set<AdminSecuritySettings>();

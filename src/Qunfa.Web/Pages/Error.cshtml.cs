@@ -18,6 +18,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Explanation { get; private set; } = "";
     /// <summary>The request's trace identifier, shown for server errors only.</summary>
     public string? Reference { get; private set; }
+    /// <summary>An admin page's failure leads back to the admin's 首页, any other to the portal's.</summary>
+    public string HomePath { get; private set; } = "/";
 
     public void Describe()
     {
@@ -26,6 +28,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         Status = failure is not null ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? failure?.Path;
+        if (original is not null && original.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)) HomePath = "/admin";
         (Title, Explanation) = Status switch
         {
             StatusCodes.Status404NotFound => ("页面不存在", "您访问的页面不存在，可能已被删除或地址有误。"),

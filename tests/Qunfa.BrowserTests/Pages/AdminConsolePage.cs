@@ -26,4 +26,32 @@ public sealed class AdminConsolePage(BrowserSession session)
     }
 
     public ILocator LogRows => Page.Locator("table tbody tr");
+
+    /// <summary>The names of the left menu's links, in order.</summary>
+    public Task<IReadOnlyList<string>> MenuEntriesAsync() =>
+        Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link).AllInnerTextsAsync();
+
+    /// <summary>管理员管理 → 添加管理员, filled and saved.</summary>
+    public async Task AddAdminAsync(string name, string email, string phone, string role, string initialPassword)
+    {
+        await OpenMenuAsync("管理员管理");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "添加管理员" }).ClickAsync();
+        await Page.GetByLabel("姓名").FillAsync(name);
+        await Page.GetByLabel("邮箱").FillAsync(email);
+        await Page.GetByLabel("手机号").FillAsync(phone);
+        await Page.GetByLabel("角色").SelectOptionAsync(new SelectOptionValue { Label = role });
+        await Page.GetByLabel("初始密码").FillAsync(initialPassword);
+        await Page.GetByLabel("确认密码").FillAsync(initialPassword);
+        await session.ScreenshotAsync("add-admin");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+    }
+
+    /// <summary>修改密码, as an admin with an initial password is made to do first.</summary>
+    public async Task ChangePasswordAsync(string current, string chosen)
+    {
+        await Page.Locator("#Input_CurrentPassword").FillAsync(current);
+        await Page.Locator("#Input_Password").FillAsync(chosen);
+        await Page.Locator("#Input_ConfirmPassword").FillAsync(chosen);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).ClickAsync();
+    }
 }

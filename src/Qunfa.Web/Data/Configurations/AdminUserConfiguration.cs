@@ -14,8 +14,21 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
         b.Property(x => x.ProtectedTotpSecret).HasMaxLength(1000);
         b.Property(x => x.ProtectedPendingTotpSecret).HasMaxLength(1000);
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AdminRoleKind.SuperAdmin).HasSentinel((AdminRoleKind)(-1));
+        b.HasOne(x => x.CustomRole).WithMany().HasForeignKey(x => x.CustomRoleId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.Email).IsUnique();
         b.HasIndex(x => x.Phone).IsUnique();
+    }
+}
+
+internal sealed class AdminRoleConfiguration : IEntityTypeConfiguration<AdminRole>
+{
+    public void Configure(EntityTypeBuilder<AdminRole> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(30);
+        b.Property(x => x.Permissions).HasMaxLength(1000);
+        b.HasIndex(x => x.Name).IsUnique();
     }
 }
 

@@ -3,6 +3,11 @@ namespace Qunfa.Web.Domain.Admins;
 /// <summary>How 管理员日志 names each action (Chinese; the English lives in the resources like every label).</summary>
 public static class AdminActionNames
 {
+    /// <summary>Actions on another admin or a role, whose entry shows which (the email or role name kept as its detail).</summary>
+    public static bool NamesItsTarget(AdminAction action) => action is AdminAction.AddAdmin or AdminAction.EditAdmin
+        or AdminAction.DisableAdmin or AdminAction.EnableAdmin or AdminAction.ResetAdminPassword or AdminAction.RemoveAdmin
+        or AdminAction.AddRole or AdminAction.EditRole or AdminAction.DeleteRole;
+
     public static string Of(AdminAction action) => action switch
     {
         AdminAction.Login => "管理员登录",
@@ -34,6 +39,16 @@ public static class AdminActionNames
         AdminAction.TwoFactorLogin => "两步验证登录",
         AdminAction.RecoveryCodeLogin => "恢复码登录",
         AdminAction.RequireTwoFactor => "修改两步验证要求",
+        AdminAction.AddAdmin => "添加管理员",
+        AdminAction.EditAdmin => "编辑管理员",
+        AdminAction.DisableAdmin => "停用管理员",
+        AdminAction.EnableAdmin => "启用管理员",
+        AdminAction.ResetAdminPassword => "重置管理员密码",
+        AdminAction.RemoveAdmin => "删除管理员",
+        AdminAction.AddRole => "添加角色",
+        AdminAction.EditRole => "编辑角色",
+        AdminAction.DeleteRole => "删除角色",
+        AdminAction.ChangeOwnPassword => "修改登录密码",
         _ => action.ToString(),
     };
 }

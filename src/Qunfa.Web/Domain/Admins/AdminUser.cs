@@ -7,6 +7,17 @@ public sealed class AdminUser : ILockableAccount
     public int Id { get; set; }
     public string Email { get; set; } = "";
     public string Phone { get; set; } = "";
+    /// <summary>The person's name, shown in 管理员管理 and as 操作人 in 管理员日志.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>The wizard's admin and every admin from before roles existed is a 超级管理员.</summary>
+    public AdminRoleKind Role { get; set; } = AdminRoleKind.SuperAdmin;
+    /// <summary>The role of 角色管理 when <see cref="Role"/> is <see cref="AdminRoleKind.Custom"/>.</summary>
+    public int? CustomRoleId { get; set; }
+    public AdminRole? CustomRole { get; set; }
+    /// <summary>停用: no sign-in and no session until 启用.</summary>
+    public bool IsDisabled { get; set; }
+    /// <summary>Set by 添加 and 重置密码: the initial password opens only the change-password page.</summary>
+    public bool MustChangePassword { get; set; }
     public string PasswordHash { get; set; } = "";
     public int FailedLoginCount { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }

@@ -23,6 +23,8 @@ public sealed class AdminSignInService(
     ServerSessions sessions,
     TimeProvider time)
 {
+    public const string DisabledMessage = "该管理员账号已停用，请联系超级管理员";
+
     /// <summary>The outcome, and when the password was right and a second step follows, the page to go to (no session yet).</summary>
     public async Task<(Outcome Outcome, string? SecondStep)> SignInAsync(string? account, string? password, CancellationToken ct)
     {
@@ -58,6 +60,12 @@ public sealed class AdminSignInService(
             return (Outcome.Fail("", locked ? LoginLockout.LockedMessage : LoginLockout.WrongCredentialsMessage), null);
         }
 
+        if (admin.IsDisabled)
+        {
+            await AttemptCounter.RefundAsync(row, ct);
+            await adminLog.WriteAsync(AdminAction.Login, succeeded: false, admin.Id, "disabled", ct);
+            return (Outcome.Fail("", DisabledMessage), null);
+        }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             admin.PasswordHash = hasher.HashPassword(admin, password!);
         if (await secondStep.NeededAsync(admin, ct) is { } step)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Qunfa.Web.Features.AdminTeam;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Features.Customers;
@@ -17,7 +19,13 @@ public static class AuthenticationSetup
                 Common(o, "qunfa.admin", "/admin/login", adminSession);
                 o.LogoutPath = "/admin/logout";
                 o.Events.OnValidatePrincipal = ServerSessions.Validator(AdminClaims.Scheme, SessionKind.Admin, AdminClaims.AdminId, AdminClaims.SecurityStamp,
-                    (db, id, stamp) => db.AdminUsers.Where(a => a.Id == id && a.SecurityStamp == stamp));
+                    (db, id, stamp) => db.AdminUsers.Where(a => a.Id == id && a.SecurityStamp == stamp && !a.IsDisabled));
+                // A signed-in admin whose role lacks the page gets the 403 page where it is, not the login form.
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddCookie(AdminClaims.PendingScheme, o =>
             {
@@ -31,8 +39,12 @@ public static class AuthenticationSetup
                     (db, id, stamp) => db.Customers.Where(c => c.Id == id && c.SecurityStamp == stamp));
             });
         services.AddScoped<ServerSessions>();
+        services.AddScoped<CurrentAdmin>();
+        services.AddScoped<IAuthorizationHandler, AdminPageAuthorization>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdminAuthorizationResults>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminClaims.Policy, p => p.AddAuthenticationSchemes(AdminClaims.Scheme).RequireClaim(AdminClaims.AdminId))
+            .AddPolicy(AdminClaims.Policy, p => p.AddAuthenticationSchemes(AdminClaims.Scheme).RequireClaim(AdminClaims.AdminId)
+                .AddRequirements(new AdminPageRequirement()))
             .AddPolicy(CustomerClaims.Policy, p => p.AddAuthenticationSchemes(CustomerClaims.Scheme).RequireClaim(CustomerClaims.CustomerId));
         return services;
     }

@@ -78,6 +78,7 @@ public sealed partial class SetupService(
         {
             admin.Email = installation.Email;
             admin.Phone = installation.Phone;
+            admin.Name = installation.LicenseeName;
         }
         Advance(installation, WizardStep.License);
         await db.SaveChangesAsync(ct);
@@ -101,6 +102,9 @@ public sealed partial class SetupService(
                     ?? db.AdminUsers.Add(new AdminUser { CreatedAt = time.GetUtcNow() }).Entity;
         admin.Email = installation.Email;
         admin.Phone = installation.Phone;
+        admin.Name = installation.LicenseeName;
+        // The wizard's admin is the first 超级管理员.
+        admin.Role = AdminRoleKind.SuperAdmin;
         admin.PasswordHash = hasher.HashPassword(admin, input.Password!);
         admin.SecurityStamp = Guid.NewGuid().ToString("N");
         Advance(installation, WizardStep.AdminAccount);

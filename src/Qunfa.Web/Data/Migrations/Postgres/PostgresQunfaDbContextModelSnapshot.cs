@@ -138,6 +138,35 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.ToTable("AdminRecoveryCodes");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AdminRoles");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminSecuritySettings", b =>
                 {
                     b.Property<int>("Id")
@@ -165,6 +194,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CustomRoleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -172,6 +204,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.Property<int>("FailedLoginCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LastLoginAt")
                         .HasColumnType("timestamp with time zone");
@@ -181,6 +216,14 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -200,6 +243,13 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("SuperAdmin");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -209,6 +259,8 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomRoleId");
 
                     b.HasIndex("Email")
                         .IsUnique();
@@ -1889,6 +1941,16 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasForeignKey("AdminUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminUser", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Admins.AdminRole", "CustomRole")
+                        .WithMany()
+                        .HasForeignKey("CustomRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CustomRole");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>

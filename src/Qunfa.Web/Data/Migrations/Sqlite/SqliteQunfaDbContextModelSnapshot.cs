@@ -127,6 +127,33 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.ToTable("AdminRecoveryCodes");
                 });
 
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AdminRoles");
+                });
+
             modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminSecuritySettings", b =>
                 {
                     b.Property<int>("Id")
@@ -152,12 +179,18 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CustomRoleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedLoginCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastLoginAt")
@@ -168,6 +201,14 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -187,6 +228,13 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("SuperAdmin");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -196,6 +244,8 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomRoleId");
 
                     b.HasIndex("Email")
                         .IsUnique();
@@ -1834,6 +1884,16 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AdminUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Admins.AdminUser", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Admins.AdminRole", "CustomRole")
+                        .WithMany()
+                        .HasForeignKey("CustomRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CustomRole");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiKey", b =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qunfa.Web.Domain.Admins;
 using Qunfa.Web.Features.AdminLog;
 using Qunfa.Web.Infrastructure.Paging;
 using Qunfa.Web.Infrastructure.Time;
@@ -12,14 +11,18 @@ public sealed class IndexModel(AdminLogQuery query, OperatorClock clock) : PageM
 {
     public OperatorClock Clock => clock;
     public DateOnly Day { get; private set; }
-    public PagedList<AdminLogEntry> Entries { get; private set; } = null!;
+    public int? OperatorId { get; private set; }
+    public IReadOnlyList<AdminLogQuery.Operator> Operators { get; private set; } = [];
+    public PagedList<AdminLogQuery.Row> Entries { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? day, [FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
+    public async Task OnGetAsync(string? day, [FromQuery(Name = "operator")] int? operatorId, [FromQuery(Name = "p")] int? pageNumber, int? size, CancellationToken ct)
     {
         // An unreadable date falls back to today rather than failing the page.
         Day = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
-        Entries = await query.ForDayAsync(Day, new PageRequest(pageNumber, size), ct);
+        OperatorId = operatorId;
+        Operators = await query.OperatorsAsync(ct);
+        Entries = await query.ForDayAsync(Day, OperatorId, new PageRequest(pageNumber, size), ct);
         Pager = PagerModel.For(Entries, Request, "/admin/log");
     }
 }
