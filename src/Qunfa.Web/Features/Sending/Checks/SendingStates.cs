@@ -15,7 +15,7 @@ namespace Qunfa.Web.Features.Sending.Checks;
 /// primary-key read of <c>Customers.SendingVersion</c>, which database triggers raise on any change that matters
 /// (<see cref="SendingVersionTriggerSql"/>). So a freeze, a revoked key or a withdrawn template made by any writer on
 /// any node is honoured from the first request that starts after it commits — as if nothing were cached — while the
-/// rows themselves are read again only after they change (docs/decisions/0012).
+/// rows themselves are read again only after they change (docs/decisions/0013).
 /// </summary>
 public sealed class SendingStates(SecretProtector secrets)
 {
