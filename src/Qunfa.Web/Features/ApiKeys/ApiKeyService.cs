@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Api;
+using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
@@ -16,7 +17,8 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Ap
 
     public sealed record Issued(ApiKey Key, string Secret);
 
-    public async Task<(Issued? Issued, Outcome Outcome)> CreateAsync(int customerId, string? name, CancellationToken ct)
+    /// <summary>A new key of the customer; made by a 子账号 (<paramref name="memberId"/>), it works only while that member is active.</summary>
+    public async Task<(Issued? Issued, Outcome Outcome)> CreateAsync(int customerId, string? name, CancellationToken ct, int? memberId = null)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 32) return (null, Outcome.Fail("Name", ApiKeyMessages.NameRequired));
@@ -26,6 +28,7 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Ap
         var key = new ApiKey
         {
             CustomerId = customerId,
+            MemberId = memberId,
             Name = name,
             AccessKeyId = "QF" + RandomNumberGenerator.GetString(Alphabet, 22),
             ProtectedSecret = secrets.Protect(secret),
@@ -55,17 +58,26 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Ap
     {
         if (accessKeyId.Length is 0 or > 32) return null;
         if (cache.TryGet(accessKeyId, out var cached)) return cached;
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AccessKeyId == accessKeyId, ct);
-        var credential = key is null || key.RevokedAt is not null
+        // A member's key dies with the membership (停用, removed, its company frozen): one join, no second query.
+        var key = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.AccessKeyId == accessKeyId)
+            .Select(k => new
+            {
+                Key = k,
+                MemberActive = k.MemberId == null || db.CustomerMembers.Any(m => m.Id == k.MemberId && m.Status == MemberStatus.Active
+                    && !db.Customers.Any(c => c.Id == m.CustomerId && c.IsFrozen)),
+            })
+            .SingleOrDefaultAsync(ct);
+        var credential = key is null || key.Key.RevokedAt is not null || !key.MemberActive
             ? null
-            : new ApiCredential(key.Id, key.CustomerId, key.AccessKeyId, secrets.Unprotect(key.ProtectedSecret));
+            : new ApiCredential(key.Key.Id, key.Key.CustomerId, key.Key.AccessKeyId, secrets.Unprotect(key.Key.ProtectedSecret), key.Key.MemberId);
         cache.Remember(accessKeyId, credential);
         return credential;
     }
 }
 
 /// <summary>A resolved key: who signs with it and the secret to check the signature.</summary>
-public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret);
+public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret, int? MemberId = null);
 
 /// <summary>
 /// Keeps resolved keys for a few seconds so that signed requests do not decrypt on every call; a revoke

@@ -97,7 +97,7 @@ public sealed class ApiSendService(QunfaDbContext db, SendAcceptance acceptance,
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
         var recipients = (await optOuts.ApplyAsync(customerId, template.Type, list, ct)).Recipients;
         var (task, outcome) = await acceptance.AcceptAsync(
-            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api), ct);
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api, MemberId: key.MemberId), ct);
         if (task is null)
         {
             var message = outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? SendMessages.NoRecipients;

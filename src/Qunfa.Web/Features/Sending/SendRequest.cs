@@ -12,4 +12,5 @@ public sealed record SendRequest(
     RecipientList Recipients,
     DateTimeOffset? ScheduledAt = null,
     SendSource Source = SendSource.Text,
-    string? SourceFileName = null);
+    string? SourceFileName = null,
+    int? MemberId = null);

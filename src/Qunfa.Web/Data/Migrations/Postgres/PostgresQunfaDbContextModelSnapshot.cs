@@ -241,6 +241,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -265,6 +268,8 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("MemberId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -392,6 +397,73 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Customers.CustomerMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailedLoginCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastLoginAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Removed'");
+
+                    b.ToTable("CustomerMembers");
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Customers.PhoneCodeGate", b =>
@@ -1292,6 +1364,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.Property<int>("InvalidCount")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("NumberCount")
                         .HasColumnType("integer");
 
@@ -1345,6 +1420,8 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MemberId");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -1815,6 +1892,11 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Customers.CustomerMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Api.ApiSend", b =>
@@ -1828,6 +1910,15 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasOne("Qunfa.Web.Domain.Sending.SendTask", null)
                         .WithOne()
                         .HasForeignKey("Qunfa.Web.Domain.Api.ApiSend", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunfa.Web.Domain.Customers.CustomerMember", b =>
+                {
+                    b.HasOne("Qunfa.Web.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1966,6 +2057,11 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qunfa.Web.Domain.Customers.CustomerMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Qunfa.Web.Domain.Webhooks.WebhookDelivery", b =>

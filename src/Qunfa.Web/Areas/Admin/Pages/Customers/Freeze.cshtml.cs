@@ -17,7 +17,8 @@ public sealed class FreezeModel(
     OperatorClock clock,
     IStringLocalizer<SharedResource> localizer,
     CustomerDirectory customers,
-    CustomerAdministration administration) : PageModel
+    CustomerAdministration administration,
+    Features.Members.TeamService team) : PageModel
 {
     public OperatorClock Clock => clock;
     public Customer Customer { get; private set; } = null!;
@@ -42,6 +43,7 @@ public sealed class FreezeModel(
         var outcome = await adminLog.CommitAsync(staged, action, ModelState.IsValid, ct);
         if (outcome.Succeeded)
         {
+            await team.ForgetCustomerKeysAsync(id, ct);
             TempData["Saved"] = frozen ? "账号已冻结" : "账号已恢复";
             return Redirect("/admin/customers");
         }
