@@ -41,15 +41,24 @@ public sealed class CustomerMemberTests
         return (api.StatusCode, body.GetProperty("Code").GetString()!);
     }
 
+    /// <summary>The owner's client, a 开发 member's client and a key that member made, which sends on both APIs.</summary>
+    private static async Task<(CompatScenario S, PageClient Owner, PageClient Member, int MemberId, ApiKeyService.Issued Key)> DeveloperWithKeyAsync(DatabaseKind db)
+    {
+        var s = await CompatScenario.StartAsync(db, balance: 20);
+        var owner = await MemberScenario.LoginAsync(s.App, OwnerPhone, CustomerScenario.Password);
+        var (member, memberId) = await MemberScenario.AddAsync(s.App, owner, "13700000001", "Developer", "开发小王");
+        var key = await MemberKeyAsync(s.App, s.CustomerId, memberId);
+        Assert.Equal((HttpStatusCode.Accepted, "OK"), await SendWithAsync(s, key));
+        return (s, owner, member, memberId, key);
+    }
+
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task MemberKey_DisabledOrRemoved_RefusedAtOnceOnApiAndAlibabaSendSms(DatabaseKind db)
     {
-        await using var s = await CompatScenario.StartAsync(db, balance: 20);
-        using var owner = await MemberScenario.LoginAsync(s.App, OwnerPhone, CustomerScenario.Password);
-        var (member, memberId) = await MemberScenario.AddAsync(s.App, owner, "13700000001", "Developer", "开发小王");
-        using var _ = member;
-        var key = await MemberKeyAsync(s.App, s.CustomerId, memberId);
-        Assert.Equal((HttpStatusCode.Accepted, "OK"), await SendWithAsync(s, key));
+        var (s, owner, member, memberId, key) = await DeveloperWithKeyAsync(db);
+        await using var _ = s;
+        using var __ = owner;
+        using var ___ = member;
 
         Assert.True((await owner.PostFormAsync($"/console/members?handler=Disable&id={memberId}", new Dictionary<string, string>(), formPath: "/console/members")).IsRedirectTo("/console/members"));
         Assert.Equal((HttpStatusCode.Unauthorized, "InvalidAccessKeyId.Inactive"), await SendWithAsync(s, key));
@@ -86,12 +95,10 @@ public sealed class CustomerMemberTests
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Freeze_RefusesMembersSessionsAndKeys(DatabaseKind db)
     {
-        await using var s = await CompatScenario.StartAsync(db, balance: 20);
-        using var owner = await MemberScenario.LoginAsync(s.App, OwnerPhone, CustomerScenario.Password);
-        var (member, memberId) = await MemberScenario.AddAsync(s.App, owner, "13700000001", "Developer", "开发小王");
-        using var _ = member;
-        var key = await MemberKeyAsync(s.App, s.CustomerId, memberId);
-        Assert.Equal((HttpStatusCode.Accepted, "OK"), await SendWithAsync(s, key));
+        var (s, owner, member, memberId, key) = await DeveloperWithKeyAsync(db);
+        await using var _ = s;
+        using var __ = owner;
+        using var ___ = member;
         using var admin = s.App.CreatePageClient();
         await SetupScenario.LoginAsync(admin);
 
