@@ -1,3 +1,5 @@
+using Qunfa.BrowserTests.Pages;
+
 namespace Qunfa.BrowserTests;
 
 /// <summary>子账号 in a real browser: the owner invites a 发送 member, who joins, sends, and finds 接口密钥 closed to it.</summary>
@@ -65,6 +67,15 @@ public sealed class MemberJourneyTests
         await session.ScreenshotAsync("members");
         await page.GotoAsync("/console/tasks");
         await Assertions.Expect(page.Locator("table tbody tr").First.Locator("[data-testid=sender]")).ToHaveTextAsync("发送小李");
+
+        // The operator sees the member on the customer's 用户信息 and as the sender in 任务记录.
+        await new AdminConsolePage(session).LoginAsync(SetupScenario.AdminEmail, SetupScenario.AdminPassword);
+        await page.GotoAsync($"/admin/customers/edit?id={s.CustomerId}");
+        await Assertions.Expect(page.Locator($"tr[data-member='{MemberPhone}']")).ToContainTextAsync("发送小李");
+        await session.ScreenshotAsync("admin-customer-members");
+        await page.GotoAsync("/admin/sends/tasks");
+        await Assertions.Expect(page.Locator("table tbody tr").First.Locator("[data-testid=sender]")).ToHaveTextAsync("发送小李");
+        await session.ScreenshotAsync("admin-tasks");
     }
 
     private static async Task LoginAsync(IPage page, string account, string password)
