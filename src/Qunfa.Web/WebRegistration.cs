@@ -83,7 +83,7 @@ public static class WebRegistration
                 // Between the password and the session: these pages read the second-step cookie themselves.
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Verify");
                 o.Conventions.AllowAnonymousToAreaPage("Admin", "/TwoFactor/Enrol");
-                o.Conventions.AuthorizeAreaFolder("Console", "/", CustomerClaims.Policy);
+                o.Conventions.Add(new Features.Members.ConsolePermissionConvention());
             })
             .AddMvcOptions(o =>
             {
@@ -141,6 +141,7 @@ public static class WebRegistration
         services.AddScoped<Features.GoLive.SandboxUseQuery>();
         services.AddScoped<VerificationCodeService>();
         services.AddScoped<CustomerAccountService>();
+        Features.Members.ConsoleAuthorizationRegistration.AddCustomerMembers(services);
         services.AddScoped<CustomerSettingsService>();
         services.AddScoped<Features.Customers.Onboarding>();
         services.AddScoped<CurrentCustomer>();

@@ -33,6 +33,7 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CarrierAccount> CarrierAccounts => Set<CarrierAccount>();
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerMember> CustomerMembers => Set<CustomerMember>();
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
     public DbSet<PhoneCodeGate> PhoneCodeGates => Set<PhoneCodeGate>();
     public DbSet<Signature> Signatures => Set<Signature>();
@@ -69,6 +70,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<AdminAction>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<CarrierKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CodeScene>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MemberRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MemberStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SignatureType>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<TemplateType>().HaveConversion<string>().HaveMaxLength(24);

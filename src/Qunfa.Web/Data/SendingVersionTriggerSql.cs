@@ -2,7 +2,7 @@ namespace Qunfa.Web.Data;
 
 /// <summary>
 /// The triggers that raise <c>Customers.SendingVersion</c> whenever something a send is checked against changes:
-/// the customer's freeze, its signatures, templates and API keys. Triggers rather than application code, so that no
+/// the customer's freeze, its signatures, templates, API keys and members (whose keys die with them). Triggers rather than application code, so that no
 /// writer — a page, a review-status sync, a raw statement, another node — can change one and leave a cache trusting it.
 /// </summary>
 public static class SendingVersionTriggerSql
@@ -12,7 +12,8 @@ public static class SendingVersionTriggerSql
     [
         ("Signatures", "\"CustomerId\", \"Name\", \"Type\", \"Status\""),
         ("Templates", "\"CustomerId\", \"Name\", \"Type\", \"Status\", \"TemplateCode\", \"Content\""),
-        ("ApiKeys", "\"CustomerId\", \"AccessKeyId\", \"ProtectedSecret\", \"RevokedAt\""),
+        ("ApiKeys", "\"CustomerId\", \"AccessKeyId\", \"ProtectedSecret\", \"RevokedAt\", \"MemberId\""),
+        ("CustomerMembers", "\"CustomerId\", \"Status\""),
     ];
 
     private const string Bump = "UPDATE \"Customers\" SET \"SendingVersion\" = \"SendingVersion\" + 1 WHERE \"Id\"";

@@ -14,6 +14,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Property(x => x.ProtectedSecret).HasMaxLength(1000);
         b.Property(x => x.SecretHint).HasMaxLength(8);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CustomerMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.AccessKeyId).IsUnique();
         b.HasIndex(x => x.CustomerId);
     }

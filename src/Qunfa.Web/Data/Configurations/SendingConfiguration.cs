@@ -17,6 +17,7 @@ internal sealed class SendTaskConfiguration : IEntityTypeConfiguration<SendTask>
         b.Property(x => x.CommonVariables).HasMaxLength(4000);
         b.Property(x => x.SourceFileName).HasMaxLength(SendTask.MaxSourceFileNameLength);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CustomerMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.CustomerId, x.CreatedAt });
         b.HasIndex(x => x.CreatedAt);
     }

@@ -4,6 +4,8 @@ public enum SessionKind
 {
     Admin = 1,
     Customer = 2,
+    /// <summary>A 子账号 in the customer console; the account id is the member's.</summary>
+    Member = 3,
 }
 
 /// <summary>

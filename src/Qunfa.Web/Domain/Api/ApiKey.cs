@@ -9,6 +9,8 @@ public sealed class ApiKey
 {
     public int Id { get; set; }
     public int CustomerId { get; set; }
+    /// <summary>The 子账号 that made the key, null for the owner's; the key works only while that member is active.</summary>
+    public int? MemberId { get; set; }
     public string Name { get; set; } = "";
     public string AccessKeyId { get; set; } = "";
     public string ProtectedSecret { get; set; } = "";

@@ -6,4 +6,6 @@ public enum CodeScene
     Register,
     ResetPassword,
     ChangePhone,
+    /// <summary>Accepting an invitation to be a 子账号; sent with the registration scene's template.</summary>
+    JoinTeam,
 }

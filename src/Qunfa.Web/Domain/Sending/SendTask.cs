@@ -17,6 +17,8 @@ public sealed class SendTask
 
     public long Id { get; set; }
     public int CustomerId { get; set; }
+    /// <summary>The 子账号 that sent the task (console or its API key), null for the owner.</summary>
+    public int? MemberId { get; set; }
     public string SignName { get; set; } = "";
     public int? TemplateId { get; set; }
     public string TemplateCode { get; set; } = "";

@@ -35,8 +35,14 @@ public static class AuthenticationSetup
             .AddCookie(CustomerClaims.Scheme, o =>
             {
                 Common(o, "qunfa.customer", "/account/login", customerSession);
-                o.Events.OnValidatePrincipal = ServerSessions.Validator(CustomerClaims.Scheme, SessionKind.Customer, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
-                    (db, id, stamp) => db.Customers.Where(c => c.Id == id && c.SecurityStamp == stamp));
+                o.Events.OnValidatePrincipal = Members.MemberSessions.Validator(ServerSessions.Validator(CustomerClaims.Scheme, SessionKind.Customer, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
+                    (db, id, stamp) => db.Customers.Where(c => c.Id == id && c.SecurityStamp == stamp)));
+                // A member whose role does not open a page gets the 403 page, not the login form.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddScoped<ServerSessions>();
         services.AddScoped<CurrentAdmin>();

@@ -35,7 +35,7 @@ public sealed class CompatSender(SendAcceptance acceptance, Replies.OptOutFilter
         var list = RecipientListBuilder.Build(numbers.Select((n, i) => new RecipientRow(i + 1, n, null)),
             new RecipientListOptions(International: choice.Template.Type == TemplateType.International));
         if (NumberProblem(list) is { } bad) return bad;
-        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, request.Get("SignName")!, choice.Template.Id, common, list, Source: SendSource.Api), ct);
+        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, request.Get("SignName")!, choice.Template.Id, common, list, Source: SendSource.Api, MemberId: key.MemberId), ct);
     }
 
     public async Task<CompatResult> SendBatchSmsAsync(ApiCredential key, CompatRequest request, CancellationToken ct)
@@ -64,7 +64,7 @@ public sealed class CompatSender(SendAcceptance acceptance, Replies.OptOutFilter
         }
         var list = RecipientListBuilder.Build(rows, new RecipientListOptions(choice!.Template.Type == TemplateType.International, choice.Variables));
         if (NumberProblem(list) is { } bad) return bad;
-        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, signs[0], choice.Template.Id, null, list, Source: SendSource.Api), ct);
+        return await AcceptAsync(key, request, choice.Template, new SendRequest(key.CustomerId, signs[0], choice.Template.Id, null, list, Source: SendSource.Api, MemberId: key.MemberId), ct);
     }
 
     /// <summary>The customer's approved signature and template, checked here so each refusal gets its own code.</summary>

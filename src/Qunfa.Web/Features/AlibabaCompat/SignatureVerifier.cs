@@ -74,8 +74,8 @@ public sealed class SignatureVerifier(ApiKeyService keys, ApiNonceStore nonces, 
     private async Task<(ApiCredential? Credential, CompatResult? Error)> ResolveAsync(string accessKeyId, CancellationToken ct)
     {
         if (await keys.ResolveAsync(accessKeyId, ct) is { } credential) return (credential, null);
-        // A revoked key is a disabled key to Alibaba's SDKs, not an unknown one.
-        var revoked = accessKeyId.Length <= 32 && await db.ApiKeys.AnyAsync(k => k.AccessKeyId == accessKeyId && k.RevokedAt != null, ct);
+        // A revoked key, or a 子账号's whose membership is not active, is a disabled key to Alibaba's SDKs, not an unknown one.
+        var revoked = accessKeyId.Length <= 32 && await db.ApiKeys.AnyAsync(k => k.AccessKeyId == accessKeyId && (k.RevokedAt != null || k.MemberId != null), ct);
         return (null, revoked
             ? CompatResult.Gateway(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.")
             : CompatResult.Gateway(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."));

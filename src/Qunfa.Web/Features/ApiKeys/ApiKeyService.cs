@@ -16,7 +16,8 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Se
 
     public sealed record Issued(ApiKey Key, string Secret);
 
-    public async Task<(Issued? Issued, Outcome Outcome)> CreateAsync(int customerId, string? name, CancellationToken ct)
+    /// <summary>A new key of the customer; made by a 子账号 (<paramref name="memberId"/>), it works only while that member is active.</summary>
+    public async Task<(Issued? Issued, Outcome Outcome)> CreateAsync(int customerId, string? name, CancellationToken ct, int? memberId = null)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 32) return (null, Outcome.Fail("Name", ApiKeyMessages.NameRequired));
@@ -26,6 +27,7 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Se
         var key = new ApiKey
         {
             CustomerId = customerId,
+            MemberId = memberId,
             Name = name,
             AccessKeyId = "QF" + RandomNumberGenerator.GetString(Alphabet, 22),
             ProtectedSecret = secrets.Protect(secret),
@@ -51,14 +53,15 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Se
 
     /// <summary>
     /// The owner and plain secret of an active key with its customer's current sending state, or null. Proven current
-    /// on every call (<see cref="SendingStates"/>): a key revoked by any node is refused once the revoke has committed.
+    /// on every call (<see cref="SendingStates"/>): a key revoked by any node, or whose member is 停用 or removed, is refused
+    /// once that change has committed.
     /// </summary>
     public async Task<ApiCredential?> ResolveAsync(string accessKeyId, CancellationToken ct) =>
         await states.ResolveKeyAsync(db, accessKeyId, ct) is { } resolved ? resolved.Key with { State = resolved.State } : null;
 }
 
 /// <summary>A resolved key: who signs with it and the secret to check the signature.</summary>
-public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret)
+public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId, string Secret, int? MemberId = null)
 {
     /// <summary>The customer's sending state the key was found current in, when it was resolved for a request.</summary>
     public CustomerSendingState? State { get; init; }

@@ -20,7 +20,8 @@ public sealed class VerificationSender(CarrierState carrier, IAliyunSmsClient sm
 
     private static VerificationScene SceneOf(CarrierSnapshot carrier, CodeScene scene) => scene switch
     {
-        CodeScene.Register => carrier.Register,
+        // An invitation is a registration to the invitee; the operator keeps one template for both.
+        CodeScene.Register or CodeScene.JoinTeam => carrier.Register,
         CodeScene.ResetPassword => carrier.ResetPassword,
         _ => carrier.ChangePhone,
     };

@@ -1,10 +1,13 @@
+using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.Customers;
+
 namespace Qunfa.Web.Features.Contacts;
 
 /// <summary>
-/// Who may delete groups and contacts (#18): the account's 管理员. Until 子账号 (#13) exist every console user is the
-/// account's owner, so this is the one place that maps the rule onto member roles when they land.
+/// Who may delete groups and contacts (#18): the account's owner and its 管理员 members. Every member who may send
+/// (发送) may use and import groups; the 通讯录 pages are mapped to sending in ConsolePermissionMap.
 /// </summary>
 public static class ContactPermissions
 {
-    public static bool MayDelete(System.Security.Claims.ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+    public static Task<bool> MayDeleteAsync(CurrentCustomer current, CancellationToken ct) => current.MayAsync(ConsolePermission.Manage, ct);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Accounts;
 using Qunfa.Web.Domain.Customers;
+using Qunfa.Web.Features.Members;
 using Qunfa.Web.Infrastructure.Security;
 using Qunfa.Web.Infrastructure.Validation;
 
@@ -18,6 +19,7 @@ public sealed class CustomerAccountService(
     IPasswordHasher<Customer> hasher,
     IOptions<CustomerOptions> options,
     ServerSessions sessions,
+    MemberAccountService members,
     TimeProvider time)
 {
     public const string PhoneTakenMessage = "该手机号已注册";
@@ -27,14 +29,14 @@ public sealed class CustomerAccountService(
     public async Task<Outcome> SendRegistrationCodeAsync(string? phone, CancellationToken ct)
     {
         phone = phone?.Trim() ?? "";
-        if (await db.Customers.AnyAsync(c => c.Phone == phone, ct)) return Outcome.Fail("Phone", PhoneTakenMessage);
+        if (await PhoneOwners.IsTakenAsync(db, phone, ct)) return Outcome.Fail("Phone", PhoneTakenMessage);
         return await codes.SendAsync(phone, CodeScene.Register, ct);
     }
 
     public async Task<Outcome> SendResetCodeAsync(string? phone, CancellationToken ct)
     {
         phone = phone?.Trim() ?? "";
-        if (!await db.Customers.AnyAsync(c => c.Phone == phone, ct))
+        if (!await db.Customers.AnyAsync(c => c.Phone == phone, ct) && !await members.HasJoinedAsync(phone, ct))
             return ContactRules.IsMobile(phone) ? Outcome.Fail("Phone", PhoneUnknownMessage) : Outcome.Fail("Phone", ContactRules.MobileMessage);
         return await codes.SendAsync(phone, CodeScene.ResetPassword, ct);
     }
@@ -42,7 +44,7 @@ public sealed class CustomerAccountService(
     public async Task<Outcome> SendPhoneChangeCodeAsync(string? phone, CancellationToken ct)
     {
         phone = phone?.Trim() ?? "";
-        if (await db.Customers.AnyAsync(c => c.Phone == phone, ct)) return Outcome.Fail("Phone", PhoneTakenMessage);
+        if (await PhoneOwners.IsTakenAsync(db, phone, ct)) return Outcome.Fail("Phone", PhoneTakenMessage);
         return await codes.SendAsync(phone, CodeScene.ChangePhone, ct);
     }
 
@@ -55,7 +57,7 @@ public sealed class CustomerAccountService(
         var email = input.Email!.Trim().ToLowerInvariant();
         var phone = input.Phone!.Trim();
         if (await db.Customers.AnyAsync(c => c.Email == email, ct)) o.Add(nameof(input.Email), EmailTakenMessage);
-        if (await db.Customers.AnyAsync(c => c.Phone == phone, ct)) o.Add(nameof(input.Phone), PhoneTakenMessage);
+        if (await PhoneOwners.IsTakenAsync(db, phone, ct)) o.Add(nameof(input.Phone), PhoneTakenMessage);
         if (!o.Succeeded) return o;
 
         var code = await codes.ConsumeAsync(phone, CodeScene.Register, input.Code, nameof(input.Code), ct);
@@ -95,11 +97,8 @@ public sealed class CustomerAccountService(
         var login = account!.Trim().ToLowerInvariant();
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == login || c.Phone == login, ct);
         var now = time.GetUtcNow();
-        if (customer is null)
-        {
-            hasher.HashPassword(new Customer(), password!);
-            return Outcome.Fail("", LoginLockout.WrongCredentialsMessage);
-        }
+        // A phone no customer owns may be a 子账号's.
+        if (customer is null) return await members.SignInAsync(login, password!, ct);
         // Counted before the password is checked, so simultaneous tries cannot pass the limit.
         var row = db.Customers.Where(c => c.Id == customer.Id);
         var claim = await AttemptCounter.ClaimAsync(row, now, ct);
@@ -126,7 +125,7 @@ public sealed class CustomerAccountService(
         if (!o.Succeeded) return o;
 
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone, ct);
-        if (customer is null) return Outcome.Fail(nameof(input.Phone), PhoneUnknownMessage);
+        if (customer is null) return await members.ResetPasswordAsync(phone, input, ct) ?? Outcome.Fail(nameof(input.Phone), PhoneUnknownMessage);
         var code = await codes.ConsumeAsync(phone, CodeScene.ResetPassword, input.Code, nameof(input.Code), ct);
         if (!code.Succeeded) return code;
 
@@ -144,7 +143,7 @@ public sealed class CustomerAccountService(
         if (!ContactRules.IsMobile(phone)) return Outcome.Fail(nameof(input.Phone), ContactRules.MobileMessage);
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, ct);
         if (customer.Phone == phone) return Outcome.Fail(nameof(input.Phone), "新手机号与当前手机号相同");
-        if (await db.Customers.AnyAsync(c => c.Phone == phone, ct)) return Outcome.Fail(nameof(input.Phone), PhoneTakenMessage);
+        if (await PhoneOwners.IsTakenAsync(db, phone, ct)) return Outcome.Fail(nameof(input.Phone), PhoneTakenMessage);
         var code = await codes.ConsumeAsync(phone, CodeScene.ChangePhone, input.Code, nameof(input.Code), ct);
         if (!code.Succeeded) return code;
 

@@ -96,7 +96,7 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
         var recipients = (await optOuts.ApplyAsync(customerId, template.Type, list, ct)).Recipients;
         var (task, outcome) = await acceptance.AcceptAsync(
-            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api)
+            new SendRequest(customerId, request.SignName!.Trim(), template.Id, common, recipients, request.ScheduledAt, SendSource.Api, MemberId: key.MemberId)
             {
                 // The reference is written with the task, only when given: GET /api/v1/tasks?outId= finds it.
                 Api = string.IsNullOrEmpty(request.OutId) ? null : new ApiOrigin(key.KeyId, request.OutId),

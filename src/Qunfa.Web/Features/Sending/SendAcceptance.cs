@@ -105,6 +105,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         var task = new SendTask
         {
             CustomerId = request.CustomerId,
+            MemberId = request.MemberId,
             SignName = plan.SignName,
             TemplateId = plan.Template.Id,
             TemplateCode = plan.Template.TemplateCode!,

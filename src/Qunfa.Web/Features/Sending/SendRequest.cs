@@ -12,7 +12,8 @@ public sealed record SendRequest(
     RecipientList Recipients,
     DateTimeOffset? ScheduledAt = null,
     SendSource Source = SendSource.Text,
-    string? SourceFileName = null)
+    string? SourceFileName = null,
+    int? MemberId = null)
 {
     /// <summary>For a send through an API key: written with the task, in its transaction, so the caller's reference is never lost.</summary>
     public ApiOrigin? Api { get; init; }

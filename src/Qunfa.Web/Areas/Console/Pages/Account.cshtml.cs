@@ -19,16 +19,25 @@ public sealed class AccountModel(CustomerAccountService accounts, CurrentCustome
 
     public Domain.Customers.Customer? Customer { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Customer = await current.GetAsync(ct);
+    /// <summary>The signed-in 子账号, who sees its own details; the company's phone is the owner's to change.</summary>
+    public Domain.Customers.CustomerMember? Member { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Customer = await current.GetAsync(ct);
+        Member = await current.MemberAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
     {
+        if (current.MemberId is not null) return StatusCode(StatusCodes.Status403Forbidden);
         Customer = await current.GetAsync(ct);
         return AfterCodeSent(await accounts.SendPhoneChangeCodeAsync(Input.Phone, ct), Input.Phone);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (current.MemberId is not null) return StatusCode(StatusCodes.Status403Forbidden);
         var outcome = await accounts.ChangePhoneAsync(current.Id, Input, ct);
         if (!outcome.Succeeded)
         {

@@ -68,7 +68,7 @@ public sealed class SendModel(SendComposer composer, ConsoleTaskActions actions,
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        var (accepted, outcome) = await composer.ConfirmAsync(current.Id, Input, ct);
+        var (accepted, outcome) = await composer.ConfirmAsync(current.Id, Input, ct, current.MemberId);
         if (accepted is not null)
         {
             TempData["Saved"] = ConsoleSendMessages.Submitted;

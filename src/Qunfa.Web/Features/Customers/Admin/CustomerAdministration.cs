@@ -29,7 +29,9 @@ public sealed class CustomerAdministration(QunfaDbContext db, TimeProvider time)
         var email = input.Email!.Trim().ToLowerInvariant();
         var phone = input.Phone!.Trim();
         if (await db.Customers.AnyAsync(c => c.Id != id && c.Email == email, ct)) o.Add(nameof(input.Email), EmailTakenMessage);
-        if (await db.Customers.AnyAsync(c => c.Id != id && c.Phone == phone, ct)) o.Add(nameof(input.Phone), PhoneTakenMessage);
+        if (await db.Customers.AnyAsync(c => c.Id != id && c.Phone == phone, ct)
+            || await db.CustomerMembers.AnyAsync(m => m.Phone == phone && m.Status != MemberStatus.Removed, ct))
+            o.Add(nameof(input.Phone), PhoneTakenMessage);
         if (!o.Succeeded) return o;
 
         // The phone is a login name and the channel of every code: like the customer's own change, a new

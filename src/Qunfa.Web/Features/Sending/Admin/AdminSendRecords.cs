@@ -33,7 +33,7 @@ public sealed record AdminTaskRow(
     long Id, int CustomerId, string CompanyName, string Email, string ContactName, string Phone,
     DateTimeOffset CreatedAt, DateTimeOffset? ScheduledAt, string SignName, string TemplateCode, string TemplateName,
     string TemplateContent, string? CommonVariables, int NumberCount, int InvalidCount, int DuplicateCount,
-    long BilledSegments, SendTaskStatus Status, SendSource? Source = null, string? SourceFileName = null)
+    long BilledSegments, SendTaskStatus Status, SendSource? Source = null, string? SourceFileName = null, string? MemberName = null)
 {
     /// <summary>发送内容: the signed template filled with the values every recipient shares.</summary>
     public string SampleContent => SendContent.Render(SignName, TemplateContent, CommonVariables, null);
@@ -209,11 +209,13 @@ public sealed class AdminSendRecords(QunfaDbContext db, OperatorClock clock)
     {
         var joined = from t in tasks
                      join c in db.Customers on t.CustomerId equals c.Id
-                     select new { t, c };
+                     join m in db.CustomerMembers on t.MemberId equals (int?)m.Id into sentBy
+                     from m in sentBy.DefaultIfEmpty()
+                     select new { t, c, MemberName = m == null ? null : m.Name };
         if (newestFirst) joined = joined.OrderByDescending(x => x.t.CreatedAt).ThenByDescending(x => x.t.Id);
         return joined.Select(x => new AdminTaskRow(
             x.t.Id, x.t.CustomerId, x.c.CompanyName, x.c.Email, x.c.ContactName, x.c.Phone, x.t.CreatedAt, x.t.ScheduledAt,
             x.t.SignName, x.t.TemplateCode, x.t.TemplateName, x.t.TemplateContent, x.t.CommonVariables,
-            x.t.NumberCount, x.t.InvalidCount, x.t.DuplicateCount, x.t.BilledSegments, x.t.Status, x.t.Source, x.t.SourceFileName));
+            x.t.NumberCount, x.t.InvalidCount, x.t.DuplicateCount, x.t.BilledSegments, x.t.Status, x.t.Source, x.t.SourceFileName, x.MemberName));
     }
 }

@@ -4,6 +4,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qunfa.Web.Data;
+using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Infrastructure.Security;
@@ -87,13 +88,16 @@ public sealed class SendingStates(SecretProtector secrets)
             .Where(s => s.CustomerId == customerId && s.Status == ReviewStatus.Approved).OrderBy(s => s.Id).ToListAsync(ct);
         var templates = await db.Templates.AsNoTracking()
             .Where(t => t.CustomerId == customerId && t.Status == ReviewStatus.Approved && t.TemplateCode != null).OrderBy(t => t.Id).ToListAsync(ct);
+        // A member's key dies with the membership (停用, removed) and sleeps while its company is frozen.
         var keys = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.CustomerId == customerId && k.RevokedAt == null).ToListAsync(ct);
+            .Where(k => k.CustomerId == customerId && k.RevokedAt == null
+                && (k.MemberId == null || (!frozen && db.CustomerMembers.Any(m => m.Id == k.MemberId && m.Status == MemberStatus.Active))))
+            .ToListAsync(ct);
         var byName = new Dictionary<string, Signature>(StringComparer.Ordinal);
         foreach (var s in signatures) byName.TryAdd(s.Name, s);
         var byCode = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var t in templates) byCode.TryAdd(t.TemplateCode!, t);
         return new CustomerSendingState(customerId, version, frozen, byName, templates.ToDictionary(t => t.Id), byCode,
-            keys.ToDictionary(k => k.AccessKeyId, k => new ApiCredential(k.Id, k.CustomerId, k.AccessKeyId, secrets.Unprotect(k.ProtectedSecret)), StringComparer.Ordinal));
+            keys.ToDictionary(k => k.AccessKeyId, k => new ApiCredential(k.Id, k.CustomerId, k.AccessKeyId, secrets.Unprotect(k.ProtectedSecret), k.MemberId), StringComparer.Ordinal));
     }
 }

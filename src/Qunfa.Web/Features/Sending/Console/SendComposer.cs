@@ -129,7 +129,7 @@ public sealed class SendComposer(
     }
 
     /// <summary>Reads the stored numbers again and hands the send to the engine; the stored list is removed once accepted.</summary>
-    public async Task<(SendAcceptance.Accepted? Task, Outcome Outcome)> ConfirmAsync(int customerId, SendInput input, CancellationToken ct)
+    public async Task<(SendAcceptance.Accepted? Task, Outcome Outcome)> ConfirmAsync(int customerId, SendInput input, CancellationToken ct, int? memberId = null)
     {
         var (template, sign, outcome) = await ChoiceAsync(customerId, input, ct);
         if (!outcome.Succeeded) return (null, outcome);
@@ -143,7 +143,7 @@ public sealed class SendComposer(
         var (list, _) = await optOuts.ApplyAsync(customerId, template!.Type, read, ct);
         var fromFile = !stored.IsTextBox;
         var result = await acceptance.AcceptAsync(new SendRequest(customerId, sign!.Name, template!.Id, common, list, scheduledAt,
-            fromFile ? SendSource.File : SendSource.Text, fromFile ? stored.FileName : null), ct);
+            fromFile ? SendSource.File : SendSource.Text, fromFile ? stored.FileName : null, memberId), ct);
         if (result.Task is not null) store.Delete(customerId, input.Token);
         counter?.Finish();
         return result;

@@ -16,12 +16,18 @@ public sealed class EditModel(
     OperatorClock clock,
     IStringLocalizer<SharedResource> localizer,
     CustomerDirectory customers,
-    CustomerAdministration administration) : PageModel
+    CustomerAdministration administration,
+    Features.Members.TeamService team) : PageModel
 {
     [BindProperty]
     public CustomerEditInput Input { get; set; } = new();
 
     public string CreatedAt { get; private set; } = "";
+
+    public OperatorClock Clock => clock;
+
+    /// <summary>The customer's 子账号, shown below its details.</summary>
+    public IReadOnlyList<Features.Members.TeamService.MemberRow> Members { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -29,6 +35,7 @@ public sealed class EditModel(
         if (customer is null) return NotFound();
         Input = CustomerEditInput.From(customer);
         CreatedAt = clock.Format(customer.CreatedAt);
+        Members = await team.ListAsync(id, ct);
         return Page();
     }
 
@@ -44,6 +51,7 @@ public sealed class EditModel(
         }
         ModelState.AddOutcome(outcome, localizer);
         CreatedAt = clock.Format(existing.CreatedAt);
+        Members = await team.ListAsync(id, ct);
         return Page();
     }
 }

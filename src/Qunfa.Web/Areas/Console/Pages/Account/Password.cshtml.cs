@@ -11,7 +11,8 @@ namespace Qunfa.Web.Areas.Console.Pages.Account;
 
 /// <summary>修改密码: the current password, then a new one under the password rules; other sessions end.</summary>
 [EnableRateLimiting(RateLimits.Logins)]
-public sealed class PasswordModel(CustomerSettingsService settings, CurrentCustomer current, IStringLocalizer<SharedResource> localizer) : AccountPageModel(localizer)
+public sealed class PasswordModel(CustomerSettingsService settings, Features.Members.MemberAccountService members, CurrentCustomer current, IStringLocalizer<SharedResource> localizer)
+    : AccountPageModel(localizer)
 {
     [BindProperty]
     public PasswordChangeInput Input { get; set; } = new();
@@ -22,7 +23,9 @@ public sealed class PasswordModel(CustomerSettingsService settings, CurrentCusto
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await settings.ChangePasswordAsync(current.Id, Input, ct);
+        var outcome = current.MemberId is { } memberId
+            ? await members.ChangePasswordAsync(memberId, Input, ct)
+            : await settings.ChangePasswordAsync(current.Id, Input, ct);
         if (!outcome.Succeeded)
         {
             ModelState.Clear();

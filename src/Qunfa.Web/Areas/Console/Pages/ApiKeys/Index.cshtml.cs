@@ -27,7 +27,7 @@ public sealed class IndexModel(ApiKeyService keys, CurrentCustomer current, Oper
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var (issued, outcome) = await keys.CreateAsync(current.Id, Input.Name, ct);
+        var (issued, outcome) = await keys.CreateAsync(current.Id, Input.Name, ct, current.MemberId);
         if (outcome.Succeeded)
         {
             // The secret is in this answer only: nothing may keep a copy of it.

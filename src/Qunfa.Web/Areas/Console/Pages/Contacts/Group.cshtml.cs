@@ -39,7 +39,7 @@ public sealed class GroupModel(ContactBook book, ContactExport export, CurrentCu
     /// <summary>Without <paramref name="confirmed"/> the page asks first; nothing is deleted until it is answered.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(List<long> ids, bool confirmed, CancellationToken ct)
     {
-        if (!ContactPermissions.MayDelete(User)) return Forbid();
+        if (!await ContactPermissions.MayDeleteAsync(current, ct)) return Forbid();
         if (await book.GroupAsync(current.Id, Id, ct) is null) return NotFound();
         if (ids.Count == 0)
         {

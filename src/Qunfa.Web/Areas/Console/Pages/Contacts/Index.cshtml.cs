@@ -51,7 +51,7 @@ public sealed class IndexModel(ContactBook book, CurrentCustomer current, IStrin
     /// <summary>Without <paramref name="confirmed"/> the page asks first; nothing is deleted until it is answered.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirmed, CancellationToken ct)
     {
-        if (!ContactPermissions.MayDelete(User)) return Forbid();
+        if (!await ContactPermissions.MayDeleteAsync(current, ct)) return Forbid();
         if (!confirmed)
         {
             Deleting = await book.GroupAsync(current.Id, id, ct);
