@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Testing;
 using Qunfa.Web.Features.Settings;
@@ -13,7 +12,7 @@ namespace Qunfa.Bench;
 /// (preview + confirm), then 预览 + 确认发送 timed twice on the same host: the same CSV uploaded, and the group chosen.
 /// The workers are off, so the engine does not compete with the second measurement; only acceptance is timed.
 /// </summary>
-public static partial class GroupSendBench
+public static class GroupSendBench
 {
     public static async Task RunAsync(int numbers, DatabaseKind db)
     {
@@ -34,7 +33,7 @@ public static partial class GroupSendBench
         var clock = Stopwatch.StartNew();
         var preview = await setup.Client.PostMultipartAsync("/console/contacts/import?handler=Preview", import, "Input.File", csv, "contacts.csv", "text/csv", formPath: "/console/contacts/import");
         var previewed = clock.Elapsed;
-        import["Input.Token"] = Token(preview.Html);
+        import["Input.Token"] = SendEndToEndBench.PreviewToken(preview.Html);
         var confirmed = await setup.Client.PostFormAsync("/console/contacts/import?handler=Confirm", import, formPath: "/console/contacts/import");
         if (confirmed.Location is null) throw new InvalidOperationException("Import not saved: " + confirmed.Html[..Math.Min(2000, confirmed.Html.Length)]);
         Console.WriteLine($"  import: {clock.Elapsed.TotalSeconds:F2} s (preview {previewed.TotalSeconds:F2} s, confirm {(clock.Elapsed - previewed).TotalSeconds:F2} s)");
@@ -61,18 +60,12 @@ public static partial class GroupSendBench
         var clock = Stopwatch.StartNew();
         var preview = await setup.Client.PostMultipartAsync("/console/send?handler=Preview", fields, "Input.File", csv, csv is null ? "" : "numbers.csv", "text/csv", formPath: "/console/send");
         var previewed = clock.Elapsed;
-        fields["Input.Token"] = Token(preview.Html);
+        fields["Input.Token"] = SendEndToEndBench.PreviewToken(preview.Html);
         var confirm = await setup.Client.PostFormAsync("/console/send?handler=Confirm", fields, formPath: "/console/send");
         if (confirm.Location is null) throw new InvalidOperationException("Not accepted: " + confirm.Html[..Math.Min(2000, confirm.Html.Length)]);
         return (previewed, clock.Elapsed);
     }
 
-    private static string Token(string html)
-    {
-        var token = TokenPattern().Match(html);
-        if (!token.Success) throw new InvalidOperationException("No preview: " + html[..Math.Min(2000, html.Length)]);
-        return token.Groups[1].Value;
-    }
 
     private static byte[] Csv(int numbers)
     {
@@ -83,6 +76,5 @@ public static partial class GroupSendBench
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    [GeneratedRegex("name=\"Input.Token\" value=\"([0-9a-f]{32})\"")]
-    private static partial Regex TokenPattern();
+
 }

@@ -56,9 +56,7 @@ public static partial class SendEndToEndBench
         var clock = Stopwatch.StartNew();
         var preview = await setup.Client.PostMultipartAsync("/console/send?handler=Preview", fields, "Input.File", csv, "numbers.csv", "text/csv", formPath: "/console/send");
         var previewed = clock.Elapsed;
-        var token = TokenPattern().Match(preview.Html);
-        if (!token.Success) throw new InvalidOperationException("No preview: " + preview.Html[..Math.Min(2000, preview.Html.Length)]);
-        fields["Input.Token"] = token.Groups[1].Value;
+        fields["Input.Token"] = PreviewToken(preview.Html);
         var confirm = await setup.Client.PostFormAsync("/console/send?handler=Confirm", fields, formPath: "/console/send");
         var queued = clock.Elapsed;
         if (confirm.Location is null) throw new InvalidOperationException("Not accepted: " + confirm.Html[..Math.Min(2000, confirm.Html.Length)]);
@@ -149,6 +147,14 @@ public static partial class SendEndToEndBench
         var text = new StringBuilder(numbers * 13);
         for (var i = 0; i < numbers; i++) text.Append("139").Append(i.ToString("D8", CultureInfo.InvariantCulture)).Append('\n');
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>The upload token a preview page carries into its confirm form.</summary>
+    internal static string PreviewToken(string html)
+    {
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException("No preview: " + html[..Math.Min(2000, html.Length)]);
+        return token.Groups[1].Value;
     }
 
     [GeneratedRegex("name=\"Input.Token\" value=\"([0-9a-f]{32})\"")]

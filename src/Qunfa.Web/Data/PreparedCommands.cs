@@ -54,13 +54,20 @@ public static class PreparedCommands
         foreach (var command in commands.Values) command.Dispose();
     }
 
-    public static async Task<int> ExecuteAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values)
+    public static Task<int> ExecuteAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values) =>
+        OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteNonQueryAsync(ct), ct);
+
+    public static Task<object?> ScalarAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values) =>
+        OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteScalarAsync(ct), ct);
+
+    /// <summary>Runs <paramref name="work"/> on an open connection, opening (and closing) it only if the caller had not.</summary>
+    private static async Task<T> OnOpenConnectionAsync<T>(QunfaDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await Bind(db, sql, values).ExecuteNonQueryAsync(ct);
+            return await work();
         }
         finally
         {

@@ -20,12 +20,7 @@ public static class AuthenticationSetup
                 o.LogoutPath = "/admin/logout";
                 o.Events.OnValidatePrincipal = ServerSessions.Validator(AdminClaims.Scheme, SessionKind.Admin, AdminClaims.AdminId, AdminClaims.SecurityStamp,
                     (db, id, stamp) => db.AdminUsers.Where(a => a.Id == id && a.SecurityStamp == stamp && !a.IsDisabled));
-                // A signed-in admin whose role lacks the page gets the 403 page where it is, not the login form.
-                o.Events.OnRedirectToAccessDenied = c =>
-                {
-                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
+                o.Events.OnRedirectToAccessDenied = ForbiddenHere;
             })
             .AddCookie(AdminClaims.PendingScheme, o =>
             {
@@ -37,12 +32,7 @@ public static class AuthenticationSetup
                 Common(o, "qunfa.customer", "/account/login", customerSession);
                 o.Events.OnValidatePrincipal = Members.MemberSessions.Validator(ServerSessions.Validator(CustomerClaims.Scheme, SessionKind.Customer, CustomerClaims.CustomerId, CustomerClaims.SecurityStamp,
                     (db, id, stamp) => db.Customers.Where(c => c.Id == id && c.SecurityStamp == stamp)));
-                // A member whose role does not open a page gets the 403 page, not the login form.
-                o.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
+                o.Events.OnRedirectToAccessDenied = ForbiddenHere;
             });
         services.AddScoped<ServerSessions>();
         services.AddScoped<CurrentAdmin>();
@@ -53,6 +43,13 @@ public static class AuthenticationSetup
                 .AddRequirements(new AdminPageRequirement()))
             .AddPolicy(CustomerClaims.Policy, p => p.AddAuthenticationSchemes(CustomerClaims.Scheme).RequireClaim(CustomerClaims.CustomerId));
         return services;
+    }
+
+    /// <summary>A signed-in admin or member whose role does not open a page gets the 403 page where it is, not the login form.</summary>
+    private static Task ForbiddenHere(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 
     private static void Common(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions o, string cookie, string loginPath, TimeSpan session)

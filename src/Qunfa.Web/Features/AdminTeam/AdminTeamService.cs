@@ -39,7 +39,7 @@ public sealed class AdminTeamService(QunfaDbContext db, IPasswordHasher<AdminUse
     public async Task<Outcome> AddAsync(AdminInput input, CancellationToken ct)
     {
         var o = await CheckAsync(input, null, ct);
-        CheckPassword(o, input.Password, input.ConfirmPassword);
+        Customers.CustomerAccountService.CheckNewPassword(o, input.Password, input.ConfirmPassword);
         if (!o.Succeeded) return await RefusedAsync(o, AdminAction.AddAdmin, input.Email, ct);
 
         RoleChoice.TryParse(input.Role, out var kind, out var customId);
@@ -100,7 +100,7 @@ public sealed class AdminTeamService(QunfaDbContext db, IPasswordHasher<AdminUse
     public Task<Outcome> ResetPasswordAsync(int id, PasswordInput input, CancellationToken ct)
     {
         var o = new Outcome();
-        CheckPassword(o, input.Password, input.ConfirmPassword);
+        Customers.CustomerAccountService.CheckNewPassword(o, input.Password, input.ConfirmPassword);
         if (!o.Succeeded) return RefusedAsync(o, AdminAction.ResetAdminPassword, null, ct);
         return GuardedAsync(id, AdminAction.ResetAdminPassword, admin =>
         {
@@ -124,14 +124,14 @@ public sealed class AdminTeamService(QunfaDbContext db, IPasswordHasher<AdminUse
     public async Task<Outcome> ChangeOwnPasswordAsync(int id, OwnPasswordInput input, CancellationToken ct)
     {
         var o = new Outcome().Require(nameof(input.CurrentPassword), input.CurrentPassword, "请输入当前密码");
-        CheckPassword(o, input.Password, input.ConfirmPassword);
+        Customers.CustomerAccountService.CheckNewPassword(o, input.Password, input.ConfirmPassword);
         var admin = await db.AdminUsers.FirstOrDefaultAsync(a => a.Id == id && !a.IsDisabled, ct);
         if (admin is null) return Outcome.Fail("", NotFoundMessage);
         if (!string.IsNullOrEmpty(input.CurrentPassword)
             && hasher.VerifyHashedPassword(admin, admin.PasswordHash, input.CurrentPassword) == PasswordVerificationResult.Failed)
-            o.Add(nameof(input.CurrentPassword), "当前密码不正确");
+            o.Add(nameof(input.CurrentPassword), Customers.CustomerSettingsService.WrongCurrentPasswordMessage);
         if (o.Succeeded && input.Password == input.CurrentPassword)
-            o.Add(nameof(input.Password), "新密码不能与当前密码相同");
+            o.Add(nameof(input.Password), Customers.CustomerSettingsService.SamePasswordMessage);
         if (!o.Succeeded) return await RefusedAsync(o, AdminAction.ChangeOwnPassword, null, ct);
 
         admin.PasswordHash = hasher.HashPassword(admin, input.Password!);
@@ -216,14 +216,6 @@ public sealed class AdminTeamService(QunfaDbContext db, IPasswordHasher<AdminUse
         else if (kind == AdminRoleKind.Custom && !await db.AdminRoles.AnyAsync(r => r.Id == customId, ct))
             o.Add(nameof(input.Role), "角色不存在");
         return o;
-    }
-
-    private static void CheckPassword(Outcome o, string? password, string? confirm)
-    {
-        if (string.IsNullOrEmpty(password)) o.Add(nameof(PasswordInput.Password), "请输入登录密码");
-        else foreach (var problem in PasswordPolicy.Check(password)) o.Add(nameof(PasswordInput.Password), problem);
-        if (string.IsNullOrEmpty(confirm)) o.Add(nameof(PasswordInput.ConfirmPassword), "请再次输入密码");
-        else if (confirm != password) o.Add(nameof(PasswordInput.ConfirmPassword), PasswordPolicy.ConfirmationMessage);
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");

@@ -56,8 +56,7 @@ public sealed class ApiKeyService(QunfaDbContext db, SecretProtector secrets, Se
     /// on every call (<see cref="SendingStates"/>): a key revoked by any node, or whose member is 停用 or removed, is refused
     /// once that change has committed.
     /// </summary>
-    public async Task<ApiCredential?> ResolveAsync(string accessKeyId, CancellationToken ct) =>
-        await states.ResolveKeyAsync(db, accessKeyId, ct) is { } resolved ? resolved.Key with { State = resolved.State } : null;
+    public Task<ApiCredential?> ResolveAsync(string accessKeyId, CancellationToken ct) => states.ResolveKeyAsync(db, accessKeyId, ct);
 }
 
 /// <summary>A resolved key: who signs with it and the secret to check the signature.</summary>

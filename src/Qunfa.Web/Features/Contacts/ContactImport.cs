@@ -33,22 +33,21 @@ public sealed record ImportPreview(
 public sealed class ContactImport(QunfaDbContext db, SendUploadStore store, RecipientProgress progress, UploadParseBudget budget, ContactBook book, TimeProvider time)
 {
     public const int SampleRows = 10;
-    public const int MaxInvalidShown = 20;
 
     public async Task<(ImportPreview? Preview, Outcome Outcome)> PreviewAsync(int customerId, ImportInput input, CancellationToken ct)
     {
         var choice = await CheckGroupAsync(customerId, input, ct);
         if (!choice.Succeeded) return (null, choice);
-        string token;
+        SendUploadStore.Stored? stored;
         if (input.File is { Length: > 0 } file)
         {
             await using var upload = file.OpenReadStream();
-            token = await store.SaveFileAsync(customerId, upload, file.FileName, ct);
+            stored = store.Find(customerId, await store.SaveFileAsync(customerId, upload, file.FileName, ct));
         }
-        else if (store.Find(customerId, input.Token) is { IsTextBox: false } earlier) token = earlier.Token;
+        else if (store.Find(customerId, input.Token) is { IsTextBox: false } earlier) stored = earlier;
         else return (null, Outcome.Fail("File", ContactMessages.NoFile));
-        input.Token = token;
-        if (store.Find(customerId, token) is not { } stored) return (null, Outcome.Fail("", ContactMessages.ImportExpired));
+        if (stored is null) return (null, Outcome.Fail("", ContactMessages.ImportExpired));
+        var token = input.Token = stored.Token;
 
         var check = new ContactRowCheck();
         var sample = new List<ContactWriter.Row>(SampleRows);
@@ -77,7 +76,7 @@ public sealed class ContactImport(QunfaDbContext db, SendUploadStore store, Reci
         if (check.InvalidCount > 0)
             await store.SaveInvalidAsync(customerId, token, new RecipientList([], check.InvalidCount, 0, check.InvalidSamples, []).WriteInvalidCsv, ct);
         var preview = new ImportPreview(token, check.ValidCount, check.InvalidCount, check.DuplicateCount, check.FieldNames, sample,
-            [.. check.InvalidSamples.Take(MaxInvalidShown)], check.InvalidCount > 0);
+            [.. check.InvalidSamples.Take(SendComposer.MaxInvalidShown)], check.InvalidCount > 0);
         return (preview, check.ValidCount == 0 ? Outcome.Fail("File", check.InvalidCount + check.DuplicateCount == 0 ? RecipientMessages.Empty : RecipientMessages.AllInvalid) : Outcome.Ok());
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qunfa.Web.Features.Sending.Recipients;
 
 namespace Qunfa.Web.Features.Contacts;
@@ -54,6 +53,4 @@ public sealed class ContactRowCheck(int maxInvalidSamples = RecipientListBuilder
         InvalidCount++;
         if (_invalid.Count < maxInvalidSamples) _invalid.Add(new InvalidRecipient(row.LineNumber, row.RawPhone, reason));
     }
-
-    public static string Format(string message, int count) => string.Format(CultureInfo.InvariantCulture, message, count);
 }

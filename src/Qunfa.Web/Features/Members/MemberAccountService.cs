@@ -69,8 +69,7 @@ public sealed class MemberAccountService(
     /// <summary>The console login for a phone that no customer owns: a joined member's, checked and counted like a customer's.</summary>
     public async Task<Outcome> SignInAsync(string phone, string password, CancellationToken ct)
     {
-        var member = await db.CustomerMembers.FirstOrDefaultAsync(
-            m => m.Phone == phone && (m.Status == MemberStatus.Active || m.Status == MemberStatus.Disabled), ct);
+        var member = await Joined(phone).FirstOrDefaultAsync(ct);
         if (member is null)
         {
             hasher.HashPassword(new CustomerMember(), password);
@@ -97,13 +96,16 @@ public sealed class MemberAccountService(
 
     /// <summary>Whether a joined member has this phone, so 忘记密码 sends it a code.</summary>
     public Task<bool> HasJoinedAsync(string phone, CancellationToken ct) =>
-        db.CustomerMembers.AnyAsync(m => m.Phone == phone && (m.Status == MemberStatus.Active || m.Status == MemberStatus.Disabled), ct);
+        Joined(phone).AnyAsync(ct);
+
+    /// <summary>The member who joined with this phone (active or 停用; an invitation or a removed member is no account).</summary>
+    private IQueryable<CustomerMember> Joined(string phone) =>
+        db.CustomerMembers.Where(m => m.Phone == phone && (m.Status == MemberStatus.Active || m.Status == MemberStatus.Disabled));
 
     /// <summary>忘记密码 for a member; null when no joined member has the phone.</summary>
     public async Task<Outcome?> ResetPasswordAsync(string phone, PasswordResetInput input, CancellationToken ct)
     {
-        var member = await db.CustomerMembers.FirstOrDefaultAsync(
-            m => m.Phone == phone && (m.Status == MemberStatus.Active || m.Status == MemberStatus.Disabled), ct);
+        var member = await Joined(phone).FirstOrDefaultAsync(ct);
         if (member is null) return null;
         var code = await codes.ConsumeAsync(phone, CodeScene.ResetPassword, input.Code, nameof(input.Code), ct);
         if (!code.Succeeded) return code;

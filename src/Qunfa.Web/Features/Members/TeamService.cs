@@ -10,8 +10,8 @@ namespace Qunfa.Web.Features.Members;
 
 /// <summary>
 /// 子账号 as the owner (or a 管理员) manages them: invite by phone, change the role, 停用/启用, remove. Every change
-/// but an invitation renews the member's security stamp, so its sessions end at once, and forgets its keys from
-/// this node's key cache, so they are refused at once.
+/// but an invitation renews the member's security stamp, so its sessions end at once; its keys are refused from the
+/// next request on every node, as the member's status is part of the customer's sending state (SendingStates).
 /// </summary>
 public sealed class TeamService(QunfaDbContext db, VerificationCodeService codes, TimeProvider time)
 {

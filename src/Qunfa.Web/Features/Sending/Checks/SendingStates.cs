@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Customers;
 using Qunfa.Web.Domain.Messaging;
@@ -40,8 +37,8 @@ public sealed class SendingStates(SecretProtector secrets)
         return loaded;
     }
 
-    /// <summary>The active key of this id and its customer's current state, or null.</summary>
-    public async Task<(ApiCredential Key, CustomerSendingState State)?> ResolveKeyAsync(QunfaDbContext db, string accessKeyId, CancellationToken ct)
+    /// <summary>The active key of this id, carrying its customer's current state, or null.</summary>
+    public async Task<ApiCredential?> ResolveKeyAsync(QunfaDbContext db, string accessKeyId, CancellationToken ct)
     {
         if (accessKeyId.Length is 0 or > 32) return null;
         if (!_keyOwners.TryGetValue(accessKeyId, out var customerId))
@@ -52,30 +49,13 @@ public sealed class SendingStates(SecretProtector secrets)
             _keyOwners[accessKeyId] = customerId = owner.Value;
         }
         var state = await CurrentAsync(db, customerId, ct);
-        return state?.Key(accessKeyId) is { } key ? (key, state) : null;
+        return state?.Key(accessKeyId) is { } key ? key with { State = state } : null;
     }
 
-    private static async Task<long?> ReadVersionAsync(QunfaDbContext db, int customerId, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """SELECT "SendingVersion" FROM "Customers" WHERE "Id" = @id""";
-            var id = command.CreateParameter();
-            id.ParameterName = "@id";
-            id.Value = customerId;
-            command.Parameters.Add(id);
-            return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
-    }
+    private static async Task<long?> ReadVersionAsync(QunfaDbContext db, int customerId, CancellationToken ct) =>
+        await PreparedCommands.ScalarAsync(db, """SELECT "SendingVersion" FROM "Customers" WHERE "Id" = @p0""", ct, customerId) is { } value and not DBNull
+            ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>
     /// Reads the rows for <paramref name="version"/>, read just before: a change committed in between is newer data
