@@ -22,7 +22,8 @@ public static class ApiSingleSendBench
     public enum Path { Api, Compat }
 
     /// <param name="acceptOnly">Workers off: nothing is dispatched or settled meanwhile, so the figure is acceptance alone.</param>
-    public static async Task RunAsync(int clients, TimeSpan duration, DatabaseKind kind, Path path, bool acceptOnly, bool withKannel)
+    /// <param name="inProcessClients">Measure with .NET clients in this process (as before 2026-12-07) instead of wrk.</param>
+    public static async Task RunAsync(int clients, TimeSpan duration, DatabaseKind kind, Path path, bool acceptOnly, bool withKannel, bool inProcessClients)
     {
         var kannel = withKannel ? await KannelPeer.MeasureAsync((int)duration.TotalSeconds, clients) : null;
         Console.WriteLine($"api-single: {clients} clients for {duration.TotalSeconds:F0} s, {kind}, {(path == Path.Api ? "/api/v1/sms/send" : "Alibaba-compatible SendSms")}, "
@@ -72,23 +73,77 @@ public static class ApiSingleSendBench
         var warm = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync(warm, TimeSpan.FromSeconds(15), [])));
         (accepted, refused) = (0, 0);
-        var perClient = Enumerable.Range(0, clients).Select(_ => new List<long>(100_000)).ToArray();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(perClient.Select(l => ClientAsync(clock, duration, l)));
-        var seconds = clock.Elapsed.TotalSeconds;
+        double rate, p50, p99, seconds;
+        if (inProcessClients)
+        {
+            var perClient = Enumerable.Range(0, clients).Select(_ => new List<long>(100_000)).ToArray();
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(perClient.Select(l => ClientAsync(clock, duration, l)));
+            seconds = clock.Elapsed.TotalSeconds;
+            var all = perClient.SelectMany(l => l).Order().ToArray();
+            double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
+            (rate, p50, p99) = (accepted / seconds, Ms(0.50), Ms(0.99));
+        }
+        else
+        {
+            var signing = Stopwatch.StartNew();
+            var signed = await PresignAsync(app.RootUri, key, path, (int)(duration.TotalSeconds * PresignedPerSecond), next);
+            Console.WriteLine($"  {signed.Count:N0} requests signed in {signing.Elapsed.TotalSeconds:F1} s; measuring");
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wrk = await WrkReplay.RunAsync(app.RootUri, signed, (int)duration.TotalSeconds, clients);
+            if (wrk.RanOut) Console.WriteLine($"  ran out of pre-signed requests ({signed.Count:N0}): the replays were refused and are not counted");
+            (accepted, refused, seconds) = ((int)wrk.Accepted, (int)wrk.Refused, wrk.Seconds);
+            (rate, p50, p99) = (wrk.Rate, wrk.P50Ms, wrk.P99Ms);
+        }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var all = perClient.SelectMany(l => l).Order().ToArray();
-        double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        var rate = accepted / seconds;
-        Console.WriteLine($"  accepted: {rate:N0} sends/s ({accepted:N0} in {seconds:F1} s, {refused:N0} refused)");
-        Console.WriteLine($"  latency: p50 {Ms(0.50):F1} ms, p99 {Ms(0.99):F1} ms, max {Ms(1.0):F1} ms");
-        Console.WriteLine($"  CPU: {cpu.TotalMicroseconds / Math.Max(accepted, 1):N0} µs per accepted send (this process: host, workers, sandbox carrier and the {clients} clients)");
-        Console.WriteLine($"  peak working set (host + emulator + clients): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB");
+        var client = inProcessClients ? $"{clients} in-process clients" : $"wrk, {clients} connections, pre-signed requests";
+        Console.WriteLine($"  accepted: {rate:N0} sends/s ({accepted:N0} in {seconds:F1} s, {refused:N0} refused; {client})");
+        Console.WriteLine($"  latency: p50 {p50:F1} ms, p99 {p99:F1} ms");
+        Console.WriteLine($"  CPU: {cpu.TotalMicroseconds / Math.Max(accepted, 1):N0} µs per accepted send (this process: host, workers, sandbox carrier{(inProcessClients ? " and the clients" : "; wrk runs apart, as for Kannel")})");
+        Console.WriteLine($"  peak working set (host + emulator{(inProcessClients ? " + clients" : "")}): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB");
         Console.WriteLine($"  api-single {kind} {path}{(acceptOnly ? " accept-only" : "")}: {KannelPeer.Ratio(rate, kannel)}");
     }
 
-    private static ServiceProvider AliyunClient(Uri root, ApiCredential key, int clients)
+    /// <summary>More than this machine accepts per second, so that wrk does not run out.</summary>
+    private const int PresignedPerSecond = 25_000;
+
+    /// <summary>Signs each request as the customer's program would, with its own nonce and a number not used in the warm-up.</summary>
+    private static async Task<IReadOnlyList<byte[]>> PresignAsync(Uri root, ApiCredential key, Path path, int count, int firstNumber)
+    {
+        var phones = Enumerable.Range(firstNumber + 1, count).Select(n => "139" + (n % 100_000_000).ToString("D8", CultureInfo.InvariantCulture)).ToArray();
+        if (path == Path.Api)
+            return phones.AsParallel().AsOrdered().Select(phone =>
+            {
+                using var request = Signed(key, phone);
+                return WrkReplay.Raw(root, request, request.Content!.ReadAsByteArrayAsync().Result);
+            }).ToList();
+        var captured = new CapturingHandler(root);
+        await using var aliyun = AliyunClient(root, key, 1, captured);
+        var sms = aliyun.GetRequiredService<IAliyunSmsClient>();
+        foreach (var phone in phones)
+            await sms.SendSmsAsync(new Qunfa.Aliyun.Sms.SendSmsRequest([phone], SandboxAccount.SignName, SendingScenario.TemplateCode,
+                new Dictionary<string, string> { ["order"] = "A1" }));
+        return captured.Requests;
+    }
+
+    /// <summary>Keeps what our Alibaba client would put on the wire and answers as the carrier does, without a network.</summary>
+    private sealed class CapturingHandler(Uri root) : HttpMessageHandler
+    {
+        public List<byte[]> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(ct);
+            Requests.Add(WrkReplay.Raw(root, request, body));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"Code":"OK","Message":"OK","BizId":"1","RequestId":"1"}""", Encoding.UTF8, "application/json"),
+            };
+        }
+    }
+
+    private static ServiceProvider AliyunClient(Uri root, ApiCredential key, int clients, HttpMessageHandler? primary = null)
     {
         var services = new ServiceCollection();
         services.AddQunfaAliyun(o =>
@@ -100,7 +155,7 @@ public static class ApiSingleSendBench
             o.QueryRetryCount = 0;
         });
         services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
-            o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new SocketsHttpHandler { MaxConnectionsPerServer = clients }));
+            o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = primary ?? new SocketsHttpHandler { MaxConnectionsPerServer = clients }));
         return services.BuildServiceProvider();
     }
 

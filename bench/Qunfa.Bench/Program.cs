@@ -18,7 +18,7 @@ switch (scenario)
         await ApiSingleSendBench.RunAsync(clients: 32, TimeSpan.FromSeconds(seconds),
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
             args.Contains("compat") ? ApiSingleSendBench.Path.Compat : ApiSingleSendBench.Path.Api,
-            acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"));
+            acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"), inProcessClients: args.Contains("inproc"));
         break;
     case "send-1m":
         await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
@@ -38,8 +38,9 @@ switch (scenario)
         break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
-        Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel]  — single-number sends from 32 concurrent clients through the signed");
-        Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), beside Kannel's durable sendsms measured first in the same run");
+        Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel] [inproc]  — single-number sends over 32 connections through the signed");
+        Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), pre-signed and replayed by wrk as Kannel is measured (inproc: .NET clients in this");
+        Console.WriteLine("             process), beside Kannel's durable sendsms measured first in the same run");
         Console.WriteLine("           send-1m [numbers] [postgres [2nodes]] [push]  — a CSV task end to end through the console and the engine against the sandbox carrier;");
         Console.WriteLine("             receipts read from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL");
         Console.WriteLine("           group-1m [contacts] [postgres]  — 1,000,000 contacts imported into a group, then preview + confirm of a send to the group timed next to the same CSV");

@@ -24,22 +24,28 @@ public sealed class Dispatcher(
     private static readonly RecipientStatus[] InFlight = [RecipientStatus.Submitting];
 
     /// <summary>What a claim needs of its task; none of it changes after acceptance.</summary>
-    internal sealed record TaskShape(long Id, string SignName, string TemplateCode, Dictionary<string, string>? Common, bool PerRecipient);
+    internal sealed record TaskShape(long Id, string SignName, string TemplateCode, Dictionary<string, string>? Common, bool PerRecipient, int NumberCount);
 
+    /// <summary>Tasks of fewer numbers than this go out together with other such tasks of the same template, in one carrier call.</summary>
+    public const int SmallTask = SendBatchSmsRequest.MaxRecipients;
+
+    /// <summary>A batch of recipients handed to the carrier in one call; each recipient with the task it belongs to.</summary>
     public sealed class Claim
     {
-        internal Claim(string id, TaskShape task, IReadOnlyList<ClaimStore.Claimed> records) => (Id, Task, Records) = (id, task, records);
+        internal Claim(string id, IReadOnlyList<ClaimStore.Claimed> records, IReadOnlyList<TaskShape> tasks) => (Id, Records, Tasks) = (id, records, tasks);
 
         public string Id { get; }
-        internal TaskShape Task { get; }
         internal IReadOnlyList<ClaimStore.Claimed> Records { get; }
+        /// <summary>The task of each record, in the same order.</summary>
+        internal IReadOnlyList<TaskShape> Tasks { get; }
     }
 
     private readonly ConcurrentDictionary<long, TaskShape> _shapes = new();
 
     /// <summary>
     /// Claims up to <paramref name="batches"/> due batches, each up to 1000 numbers of one task (100 when each has its
-    /// own values), in one group-committed unit: claims made together cost one commit, whether of one task or many.
+    /// own values) or up to 100 numbers of small tasks with one template, in one group-committed unit: claims made
+    /// together cost one commit, whether of one task or many.
     /// </summary>
     public Task<IReadOnlyList<Claim>> ClaimAsync(int batches, CancellationToken ct) =>
         groupCommit.RunAsync<IReadOnlyList<Claim>>(async (db, token) =>
@@ -52,11 +58,19 @@ public sealed class Dispatcher(
                 var taskId = await ClaimStore.NextDueTaskAsync(db, now, token);
                 if (taskId == 0) break;
                 var shape = await ShapeAsync(db, taskId, token);
-                var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
                 var claimId = Guid.NewGuid().ToString("N")[..24];
-                var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, now + options.Value.RecoveryDelay, token);
+                var recoverAt = now + options.Value.RecoveryDelay;
+                if (shape.NumberCount < SmallTask)
+                {
+                    var mixed = await ClaimStore.ClaimSmallTasksAsync(db, shape.TemplateCode, SmallTask, SendBatchSmsRequest.MaxRecipients, claimId, now, recoverAt, token);
+                    if (mixed.Count == 0) break;
+                    claims.Add(new Claim(claimId, mixed, await ShapesAsync(db, mixed, token)));
+                    continue;
+                }
+                var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
+                var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, recoverAt, token);
                 if (records.Count == 0) break;
-                claims.Add(new Claim(claimId, shape, records));
+                claims.Add(new Claim(claimId, records, Enumerable.Repeat(shape, records.Count).ToArray()));
             }
             return claims;
         }, ct);
@@ -68,31 +82,44 @@ public sealed class Dispatcher(
         await SettleAsync(claim, result, ct);
     }
 
-    private async Task<TaskShape> ShapeAsync(QunfaDbContext db, long taskId, CancellationToken ct)
+    private async Task<TaskShape> ShapeAsync(QunfaDbContext db, long taskId, CancellationToken ct) =>
+        _shapes.TryGetValue(taskId, out var known) ? known : (await LoadShapesAsync(db, [taskId], ct))[taskId];
+
+    /// <summary>The task of each record; the tasks not known yet are read in one query.</summary>
+    private async Task<TaskShape[]> ShapesAsync(QunfaDbContext db, IReadOnlyList<ClaimStore.Claimed> records, CancellationToken ct)
     {
-        if (_shapes.TryGetValue(taskId, out var known)) return known;
-        var task = await db.SendTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
-        var shape = new TaskShape(task.Id, task.SignName, task.TemplateCode,
-            task.CommonVariables is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.CommonVariables),
-            task.PerRecipientVariables);
-        if (_shapes.Count > 1000) _shapes.Clear();
-        _shapes[taskId] = shape;
-        return shape;
+        var unknown = records.Select(r => r.TaskId).Distinct().Where(id => !_shapes.ContainsKey(id)).ToList();
+        var loaded = unknown.Count == 0 ? [] : await LoadShapesAsync(db, unknown, ct);
+        return records.Select(r => loaded.TryGetValue(r.TaskId, out var shape) ? shape : _shapes[r.TaskId]).ToArray();
+    }
+
+    private async Task<Dictionary<long, TaskShape>> LoadShapesAsync(QunfaDbContext db, List<long> taskIds, CancellationToken ct)
+    {
+        var tasks = await db.SendTasks.AsNoTracking().Where(t => EF.Parameter(taskIds).Contains(t.Id))
+            .Select(t => new { t.Id, t.SignName, t.TemplateCode, t.CommonVariables, t.PerRecipientVariables, t.NumberCount }).ToListAsync(ct);
+        if (_shapes.Count > 10_000) _shapes.Clear();
+        var shapes = new Dictionary<long, TaskShape>(tasks.Count);
+        foreach (var task in tasks)
+            _shapes[task.Id] = shapes[task.Id] = new TaskShape(task.Id, task.SignName, task.TemplateCode,
+                task.CommonVariables is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.CommonVariables),
+                task.PerRecipientVariables, task.NumberCount);
+        return shapes;
     }
 
     private async Task<SubmitResult> SubmitAsync(Claim claim, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sms = scope.ServiceProvider.GetRequiredService<IAliyunSmsClient>();
-        var task = claim.Task;
-        if (!task.PerRecipient)
+        var task = claim.Tasks[0];
+        if (!task.PerRecipient && claim.Tasks.All(t => ReferenceEquals(t, task)))
             return await sms.SendSmsAsync(new SendSmsRequest(claim.Records.Select(r => r.Phone).ToList(), task.SignName, task.TemplateCode, task.Common, claim.Id), ct);
-        var recipients = claim.Records.Select(r =>
+        var recipients = claim.Records.Select((r, i) =>
         {
-            var values = new Dictionary<string, string>(task.Common ?? [], StringComparer.Ordinal);
+            var own = claim.Tasks[i];
+            var values = new Dictionary<string, string>(own.Common ?? [], StringComparer.Ordinal);
             if (r.Variables is not null)
                 foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, string>>(r.Variables)!) values[k] = v;
-            return new BatchSmsRecipient(r.Phone, task.SignName, values);
+            return new BatchSmsRecipient(r.Phone, own.SignName, values);
         }).ToList();
         return await sms.SendBatchSmsAsync(new SendBatchSmsRequest(recipients, task.TemplateCode, claim.Id), ct);
     }
