@@ -221,6 +221,30 @@ public sealed class HttpApiTests
         Assert.Equal(1, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
     }
 
+    /// <summary>
+    /// A send whose key is cached leaves the nonce to its write; a send refused before writing, or in the write, uses its
+    /// nonce all the same, so its replay is refused as a replay.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task RefusedSends_UseTheirNonce_TheirReplaysAreRefused(DatabaseKind db)
+    {
+        await using var s = await StartAsync(db, balance: 1);
+        await JsonAsync(await s.Api.PostAsync("/api/v1/sms/send", SendJson("13912345678")), HttpStatusCode.Accepted);
+        async Task RefusedThenReplayedAsync(string json, HttpStatusCode status, string code)
+        {
+            var (timestamp, nonce) = (ApiTestSigner.Now, ApiTestSigner.NewNonce());
+            await AssertProblemAsync(await s.Api.SendAsync(HttpMethod.Post, "/api/v1/sms/send", json, timestamp, nonce), status, code);
+            await AssertProblemAsync(await s.Api.SendAsync(HttpMethod.Post, "/api/v1/sms/send", json, timestamp, nonce), HttpStatusCode.Unauthorized, "NonceReused");
+        }
+
+        await RefusedThenReplayedAsync(SendJson("13912345679"), HttpStatusCode.UnprocessableEntity, "BalanceTooLow");
+        await RefusedThenReplayedAsync(SendJson("12345"), HttpStatusCode.UnprocessableEntity, "NoValidRecipients");
+        await RefusedThenReplayedAsync("{", HttpStatusCode.BadRequest, "InvalidRequest");
+
+        Assert.Equal(4, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
+        Assert.Equal(1, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+    }
+
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task ConcurrentCopiesOfOneSignedRequest_AreAcceptedOnce(DatabaseKind db)
     {

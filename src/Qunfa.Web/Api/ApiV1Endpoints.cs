@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Qunfa.Web.Features.HttpApi;
+using Qunfa.Web.Features.Sending.Checks;
 
 namespace Qunfa.Web.Api;
 
@@ -15,15 +16,16 @@ public static class ApiV1Endpoints
         var api = app.MapGroup(Prefix).WithGroupName(ApiDocs.DocumentName).WithTags("Qunfa API");
         api.ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        api.MapPost("/sms/send", async (HttpContext http, ApiSendService sending, CancellationToken ct) =>
+        api.MapPost("/sms/send", async (HttpContext http, ApiSendService sending, ApiDeferredChecks checks, CancellationToken ct) =>
             {
                 var caller = ApiCaller.Of(http);
-                var (request, errors) = ApiSendService.Parse(caller.Body);
-                if (request is null) return ApiProblems.Invalid(errors);
-                var (accepted, refusal) = await sending.SendAsync(caller.Credential, request, ct);
-                if (refusal is not null) return ApiProblems.Refused(refusal.Code, refusal.Message, refusal.InvalidNumbers);
-                return Results.Accepted($"{Prefix}/tasks/{accepted!.TaskId}", accepted);
+                var answer = await SendAsync(caller, sending, ct);
+                if (answer is not null && caller.Deferred is not { Check.Passed: false }) return answer;
+                // Refused on what memory held, or the write found it out of date: checked as any request is, then answered afresh.
+                var (verified, rejection) = await checks.CompleteAsync(http, caller, ct);
+                return rejection ?? (await SendAsync(verified!, sending, ct))!;
             })
+            .WithMetadata(new ChecksInTheWrite())
             .Accepts<SendSmsRequest>("application/json")
             .Produces<SendSmsAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -100,5 +102,22 @@ public static class ApiV1Endpoints
         // Unknown API paths answer like every other API error rather than with an empty 404.
         app.MapFallback(Prefix + "/{**path}", () => ApiProblems.NotFound(ApiMessages.NoSuchEndpoint)).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The answer to a send, or null when the checks left to its write failed there (nothing was written).</summary>
+    private static async Task<IResult?> SendAsync(ApiCaller caller, ApiSendService sending, CancellationToken ct)
+    {
+        var (request, errors) = ApiSendService.Parse(caller.Body);
+        if (request is null) return ApiProblems.Invalid(errors);
+        try
+        {
+            var (accepted, refusal) = await sending.SendAsync(caller.Credential, request, ct, caller.Deferred?.Check);
+            if (refusal is not null) return ApiProblems.Refused(refusal.Code, refusal.Message, refusal.InvalidNumbers);
+            return Results.Accepted($"{Prefix}/tasks/{accepted!.TaskId}", accepted);
+        }
+        catch (WriteTimeCheck.FailedException) when (caller.Deferred is not null)
+        {
+            return null;
+        }
     }
 }

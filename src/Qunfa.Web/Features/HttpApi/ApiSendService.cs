@@ -5,6 +5,7 @@ using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending;
+using Qunfa.Web.Features.Sending.Checks;
 using Qunfa.Web.Features.Sending.Recipients;
 
 namespace Qunfa.Web.Features.HttpApi;
@@ -65,7 +66,8 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
         return (errors.Count == 0 ? request : null, errors);
     }
 
-    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct)
+    /// <param name="check">The signed request's checks left to the write, when the key came from memory.</param>
+    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct, WriteTimeCheck? check = null)
     {
         var customerId = key.CustomerId;
         var state = key.State ?? throw new InvalidOperationException("The key was not resolved for this request.");
@@ -100,6 +102,7 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
             {
                 // The reference is written with the task, only when given: GET /api/v1/tasks?outId= finds it.
                 Api = string.IsNullOrEmpty(request.OutId) ? null : new ApiOrigin(key.KeyId, request.OutId),
+                WriteCheck = check,
             }, ct, state);
         if (task is null)
         {

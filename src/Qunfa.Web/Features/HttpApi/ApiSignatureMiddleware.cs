@@ -3,15 +3,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Qunfa.Web.Data;
 using Qunfa.Web.Features.ApiKeys;
+using Qunfa.Web.Features.Sending.Checks;
 
 namespace Qunfa.Web.Features.HttpApi;
 
 /// <summary>
 /// Checks the signature of every /api/v1 request before its endpoint runs: a known active key, a timestamp
 /// within <see cref="Window"/>, a signature over the exact request and a nonce not seen before. The body is
-/// read here once, because the signature covers it.
+/// read here once, because the signature covers it. For an endpoint marked <see cref="ChecksInTheWrite"/> whose key
+/// is cached, the key's currency and the nonce are left to the endpoint's write (<see cref="ApiCaller.Deferred"/>).
 /// </summary>
-public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider time, ApiKeyUsage usage)
+public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider time, ApiKeyUsage usage, SendingStates states)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     public const int MaxBodyBytes = 2 * 1024 * 1024;
@@ -42,7 +44,9 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
             await RejectAsync(context, "RequestTimeTooSkewed", "Request time too skewed", ApiMessages.BadTimestamp);
             return;
         }
-        var credential = await keys.ResolveAsync(keyId, ct);
+        var deferrable = context.GetEndpoint()?.Metadata.GetMetadata<ChecksInTheWrite>() is not null;
+        var cached = deferrable ? states.CachedKey(keyId) : null;
+        var credential = cached ?? await keys.ResolveAsync(keyId, ct);
         if (credential is null)
         {
             await RejectAsync(context, "InvalidAccessKeyId", "Invalid AccessKeyId", ApiMessages.UnknownKey);
@@ -57,25 +61,36 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
         var stringToSign = ApiRequestSigning.StringToSign(request.Method, PathAndQuery(context), timestamp, nonce, body);
         if (!ApiRequestSigning.Matches(credential.Secret, stringToSign, signature))
         {
-            await RejectAsync(context, "SignatureDoesNotMatch", "Signature does not match", ApiMessages.SignatureMismatch);
+            // A key taken from memory may have been revoked since: say so rather than that the signature is wrong.
+            if (cached is not null && await keys.ResolveAsync(keyId, ct) is null)
+                await RejectAsync(context, "InvalidAccessKeyId", "Invalid AccessKeyId", ApiMessages.UnknownKey);
+            else
+                await RejectAsync(context, "SignatureDoesNotMatch", "Signature does not match", ApiMessages.SignatureMismatch);
             return;
         }
         // A replay carries the same timestamp, so the nonce is needed only until that timestamp leaves the window.
-        if (!await nonces.TryUseAsync(credential.AccessKeyId, nonce, DateTimeOffset.FromUnixTimeSeconds(seconds) + Window + TimeSpan.FromSeconds(1), ct))
+        var nonceExpires = DateTimeOffset.FromUnixTimeSeconds(seconds) + Window + TimeSpan.FromSeconds(1);
+        ApiCaller.DeferredChecks? deferred = null;
+        if (cached?.State is { } state)
+            deferred = new(nonce, nonceExpires, new WriteTimeCheck(cached.AccessKeyId, ApiNonceStore.Hash(nonce), nonceExpires.ToUnixTimeSeconds(), state.Version));
+        else if (!await nonces.TryUseAsync(credential.AccessKeyId, nonce, nonceExpires, ct))
         {
             await RejectAsync(context, "NonceReused", "Nonce already used", ApiMessages.NonceReused);
             return;
         }
         await usage.RecordAsync(db, credential.KeyId, ct);
-        context.Features.Set(new ApiCaller(credential, body));
+        context.Features.Set(new ApiCaller(credential, body, deferred));
         request.Body = new MemoryStream(body, writable: false);
         await next(context);
     }
 
-    private static Task RejectAsync(HttpContext context, string code, string title, string detail)
+    private static Task RejectAsync(HttpContext context, string code, string title, string detail) =>
+        Rejection(context, code, title, detail).ExecuteAsync(context);
+
+    public static IResult Rejection(HttpContext context, string code, string title, string detail)
     {
         context.Response.Headers.WWWAuthenticate = Scheme;
-        return ApiProblems.Unauthorized(code, title, detail).ExecuteAsync(context);
+        return ApiProblems.Unauthorized(code, title, detail);
     }
 
     private static bool ValidNonce(string nonce) =>

@@ -9,6 +9,7 @@ public static class HttpApiRegistration
     {
         services.AddSingleton<ApiKeyUsage>();
         services.AddScoped<ApiSendService>();
+        services.AddScoped<ApiDeferredChecks>();
         services.AddScoped<ApiQueries>();
         services.AddApiDocs();
         return services;

@@ -56,6 +56,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
                 var accepted = request.Recipients.ValidCount <= GroupCommitLimit
                     ? await groupCommit.RunAsync((shared, token) => WriteAsync(shared, plan, token), ct)
                     : await WriteAloneAsync(plan, ct);
+                request.WriteCheck?.Committed();
                 if (accepted is null) return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
                 if (request.ScheduledAt is null) dispatch.Wake();
                 return (accepted, Outcome.Ok());
@@ -97,6 +98,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     private static async Task<Accepted?> WriteAsync(QunfaDbContext target, Plan plan, CancellationToken ct)
     {
         var request = plan.Request;
+        if (request.WriteCheck is { } check) await check.RunAsync(target, request.CustomerId, ct);
         var grants = await ChargeableGrants.ReadAsync(target, request.CustomerId, ct);
         var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Clock.Today);
         if (paidBy is null) return null;

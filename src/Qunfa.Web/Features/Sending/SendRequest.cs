@@ -17,6 +17,9 @@ public sealed record SendRequest(
 {
     /// <summary>For a send through an API key: written with the task, in its transaction, so the caller's reference is never lost.</summary>
     public ApiOrigin? Api { get; init; }
+
+    /// <summary>Checks of the signed request still to be made, in the write (<see cref="Checks.WriteTimeCheck"/>).</summary>
+    public Checks.WriteTimeCheck? WriteCheck { get; init; }
 }
 
 /// <summary>The key a send came through and the caller's own reference for it (OutId).</summary>

@@ -27,7 +27,7 @@ public sealed class SendingStates(SecretProtector secrets)
     /// <summary>The customer's state as of now, or null when there is no such customer.</summary>
     public async Task<CustomerSendingState?> CurrentAsync(QunfaDbContext db, int customerId, CancellationToken ct)
     {
-        var version = await ReadVersionAsync(db, customerId, ct);
+        var version = await VersionAsync(db, customerId, ct);
         if (version is null) return null;
         if (_states.TryGetValue(customerId, out var cached) && cached.Version == version) return cached;
         var loaded = await LoadAsync(db, customerId, version.Value, ct);
@@ -52,7 +52,16 @@ public sealed class SendingStates(SecretProtector secrets)
         return state?.Key(accessKeyId) is { } key ? key with { State = state } : null;
     }
 
-    private static async Task<long?> ReadVersionAsync(QunfaDbContext db, int customerId, CancellationToken ct) =>
+    /// <summary>
+    /// The key as the cached state of its customer knows it, without proving that state current — for a caller that
+    /// proves it later, in its own write (<see cref="WriteTimeCheck"/>); null when nothing is cached for it.
+    /// </summary>
+    public ApiCredential? CachedKey(string accessKeyId) =>
+        _keyOwners.TryGetValue(accessKeyId, out var customerId) && _states.TryGetValue(customerId, out var state) && state.Key(accessKeyId) is { } key
+            ? key with { State = state }
+            : null;
+
+    public static async Task<long?> VersionAsync(QunfaDbContext db, int customerId, CancellationToken ct) =>
         await PreparedCommands.ScalarAsync(db, """SELECT "SendingVersion" FROM "Customers" WHERE "Id" = @p0""", ct, customerId) is { } value and not DBNull
             ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
             : null;

@@ -1,0 +1,33 @@
+using Qunfa.Web.Data;
+using Qunfa.Web.Features.ApiKeys;
+
+namespace Qunfa.Web.Features.Sending.Checks;
+
+/// <summary>
+/// The two checks of a signed request that need the database — its customer's sending state is current, its nonce is
+/// new — made inside the send's own write instead of before it (docs/decisions/0015): the state was taken from memory,
+/// so the write first reads the customer's version and inserts the nonce, and either failing undoes the whole unit.
+/// A hot send then costs no read and no transaction of its own.
+/// </summary>
+public sealed class WriteTimeCheck(string accessKeyId, string nonceHash, long nonceExpiresAt, long stateVersion)
+{
+    public enum Failure { StateChanged, NonceReused }
+
+    public sealed class FailedException(Failure failure) : Exception($"The write-time check failed: {failure}")
+    {
+        public Failure Failure => failure;
+    }
+
+    /// <summary>True once a write committed with both checks passed: the nonce is used, the state was current.</summary>
+    public bool Passed { get; private set; }
+
+    /// <summary>Runs both checks in the caller's transaction; throws <see cref="FailedException"/> when one fails.</summary>
+    public async Task RunAsync(QunfaDbContext target, int customerId, CancellationToken ct)
+    {
+        if (await SendingStates.VersionAsync(target, customerId, ct) != stateVersion) throw new FailedException(Failure.StateChanged);
+        if (await ApiNonceStore.InsertAsync(target, accessKeyId, nonceHash, nonceExpiresAt, ct) != 1) throw new FailedException(Failure.NonceReused);
+    }
+
+    /// <summary>Called when the write that ran the checks has committed.</summary>
+    public void Committed() => Passed = true;
+}
