@@ -1,5 +1,4 @@
 using Qunfa.Web.Data;
-using Qunfa.Web.Features.ApiKeys;
 
 namespace Qunfa.Web.Features.Sending.Checks;
 
@@ -24,8 +23,13 @@ public sealed class WriteTimeCheck(string accessKeyId, string nonceHash, long no
     /// <summary>Runs both checks in the caller's transaction; throws <see cref="FailedException"/> when one fails.</summary>
     public async Task RunAsync(QunfaDbContext target, int customerId, CancellationToken ct)
     {
-        if (await SendingStates.VersionAsync(target, customerId, ct) != stateVersion) throw new FailedException(Failure.StateChanged);
-        if (await ApiNonceStore.InsertAsync(target, accessKeyId, nonceHash, nonceExpiresAt, ct) != 1) throw new FailedException(Failure.NonceReused);
+        // One statement for both in the common case; which one failed is asked only when one did.
+        if (await PreparedCommands.ExecuteAsync(target, """
+                INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") SELECT @p0, @p1, @p2
+                WHERE EXISTS (SELECT 1 FROM "Customers" WHERE "Id" = @p3 AND "SendingVersion" = @p4) ON CONFLICT DO NOTHING
+                """, ct, accessKeyId, nonceHash, nonceExpiresAt, customerId, stateVersion) == 1)
+            return;
+        throw new FailedException(await SendingStates.VersionAsync(target, customerId, ct) != stateVersion ? Failure.StateChanged : Failure.NonceReused);
     }
 
     /// <summary>Called when the write that ran the checks has committed.</summary>
