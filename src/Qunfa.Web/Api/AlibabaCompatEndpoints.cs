@@ -13,15 +13,16 @@ public static class AlibabaCompatEndpoints
     public const string Path = "/aliyun";
     public const string Version = "2017-05-25";
 
-    private sealed record Action(string[] Required, Func<IServiceProvider, ApiCredential, CompatRequest, CancellationToken, Task<CompatResult>> Handle);
+    /// <param name="IsSend">The action ends in a send, whose write makes the signature's database checks (docs/decisions/0015).</param>
+    private sealed record Action(string[] Required, bool IsSend, Func<IServiceProvider, ApiCredential, CompatRequest, CancellationToken, Task<CompatResult>> Handle);
 
     private static readonly Dictionary<string, Action> Actions = new(StringComparer.Ordinal)
     {
-        ["SendSms"] = new(["PhoneNumbers", "SignName", "TemplateCode"],
+        ["SendSms"] = new(["PhoneNumbers", "SignName", "TemplateCode"], true,
             (sp, key, request, ct) => sp.GetRequiredService<CompatSender>().SendSmsAsync(key, request, ct)),
-        ["SendBatchSms"] = new(["PhoneNumberJson", "SignNameJson", "TemplateCode"],
+        ["SendBatchSms"] = new(["PhoneNumberJson", "SignNameJson", "TemplateCode"], true,
             (sp, key, request, ct) => sp.GetRequiredService<CompatSender>().SendBatchSmsAsync(key, request, ct)),
-        ["QuerySendDetails"] = new(["PhoneNumber", "SendDate", "PageSize", "CurrentPage"],
+        ["QuerySendDetails"] = new(["PhoneNumber", "SendDate", "PageSize", "CurrentPage"], false,
             (sp, key, request, ct) => sp.GetRequiredService<SendDetailsQuery>().QueryAsync(key, request, ct)),
     };
 
@@ -92,10 +93,28 @@ public static class AlibabaCompatEndpoints
         if (request.Version != Version) return CompatResult.Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
         if (!Actions.TryGetValue(request.Action, out var action))
             return CompatResult.Gateway(404, "InvalidApi.NotFound", "Specified api is not found, please check your url and method.");
-        var verified = await verifier.VerifyAsync(request, ct);
+        var verified = await verifier.VerifyAsync(request, action.IsSend, ct);
         if (verified.Error is { } error) return error;
+        var key = verified.Credential!;
+        var result = await RunAsync(action, services, key, request, ct);
+        if (result is not null && key.WriteCheck is not { Passed: false }) return result;
+        // Refused on what memory held, or the write found it out of date: checked as any call is, then answered afresh.
+        var completed = await verifier.CompleteAsync(key, ct);
+        return completed.Error ?? (await RunAsync(action, services, completed.Credential!, request, ct))!;
+    }
+
+    /// <summary>The action's answer, or null when the checks left to its write failed there (nothing was written).</summary>
+    private static async Task<CompatResult?> RunAsync(Action action, IServiceProvider services, ApiCredential key, CompatRequest request, CancellationToken ct)
+    {
         foreach (var name in action.Required)
             if (string.IsNullOrWhiteSpace(request.Get(name))) return CompatResult.Missing(name);
-        return await action.Handle(services, verified.Credential!, request, ct);
+        try
+        {
+            return await action.Handle(services, key, request, ct);
+        }
+        catch (Qunfa.Web.Features.Sending.Checks.WriteTimeCheck.FailedException) when (key.WriteCheck is not null)
+        {
+            return null;
+        }
     }
 }

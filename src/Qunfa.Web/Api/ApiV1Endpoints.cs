@@ -20,7 +20,7 @@ public static class ApiV1Endpoints
             {
                 var caller = ApiCaller.Of(http);
                 var answer = await SendAsync(caller, sending, ct);
-                if (answer is not null && caller.Deferred is not { Check.Passed: false }) return answer;
+                if (answer is not null && caller.Credential.WriteCheck is not { Passed: false }) return answer;
                 // Refused on what memory held, or the write found it out of date: checked as any request is, then answered afresh.
                 var (verified, rejection) = await checks.CompleteAsync(http, caller, ct);
                 return rejection ?? (await SendAsync(verified!, sending, ct))!;
@@ -111,11 +111,11 @@ public static class ApiV1Endpoints
         if (request is null) return ApiProblems.Invalid(errors);
         try
         {
-            var (accepted, refusal) = await sending.SendAsync(caller.Credential, request, ct, caller.Deferred?.Check);
+            var (accepted, refusal) = await sending.SendAsync(caller.Credential, request, ct);
             if (refusal is not null) return ApiProblems.Refused(refusal.Code, refusal.Message, refusal.InvalidNumbers);
             return Results.Accepted($"{Prefix}/tasks/{accepted!.TaskId}", accepted);
         }
-        catch (WriteTimeCheck.FailedException) when (caller.Deferred is not null)
+        catch (WriteTimeCheck.FailedException) when (caller.Credential.WriteCheck is not null)
         {
             return null;
         }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Aliyun.Configuration;
 using Qunfa.Aliyun.Sms;
+using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.AlibabaCompat;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Features.Messaging;
@@ -131,6 +132,36 @@ public sealed class AlibabaCompatRefusalTests
             Assert.Equal(2, await store.RemoveExpiredAsync(at.AddMinutes(16), Ct));
         }
         Assert.Equal(0, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
+    }
+
+    /// <summary>
+    /// A send whose key is cached leaves its state and nonce checks to its write (docs/decisions/0015): a change committed
+    /// by another writer, a refused call's replay and a revoked key are answered as if nothing were cached.
+    /// </summary>
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CachedKey_ChangesCommittedElsewhere_AndReplaysOfRefusedCalls_AreAnsweredAsWithoutCache(DatabaseKind db)
+    {
+        await using var s = await CompatScenario.StartAsync(db, balance: 10);
+        var send = CompatScenario.SendSms("13912345678");
+        Assert.Equal("OK", (await s.SendAsync(s.V1("SendSms", send))).Body.GetProperty("Code").GetString());
+
+        await s.App.WithDbAsync(d => d.Templates.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.Rejected), Ct));
+        AssertBusinessError(await s.SendAsync(s.V1("SendSms", send)), "isv.SMS_TEMPLATE_ILLEGAL");
+        await s.App.WithDbAsync(d => d.Templates.Where(t => t.CustomerId == s.CustomerId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ReviewStatus.Approved), Ct));
+        Assert.Equal("OK", (await s.SendAsync(s.V3("SendSms", send))).Body.GetProperty("Code").GetString());
+
+        var at = DateTimeOffset.UtcNow;
+        AssertBusinessError(await s.SendAsync(s.V1("SendSms", CompatScenario.SendSms("12345"), at: at, nonce: "refused-once")), "isv.MOBILE_NUMBER_ILLEGAL");
+        var (status, body) = await s.SendAsync(s.V1("SendSms", CompatScenario.SendSms("12345"), at: at, nonce: "refused-once"));
+        AssertGatewayError(status, body, 400, "SignatureNonceUsed");
+
+        await using (var scope = s.App.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(s.CustomerId, s.KeyDbId, Ct));
+        (status, body) = await s.SendAsync(s.V1("SendSms", send));
+        AssertGatewayError(status, body, 400, "InvalidAccessKeyId.Inactive");
+        Assert.Equal(2, await s.App.WithDbAsync(d => d.SendTasks.CountAsync()));
+        // Each call answered other than by a replay refusal used its nonce, the refused ones too.
+        Assert.Equal(4, await s.App.WithDbAsync(d => d.ApiNonces.CountAsync()));
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

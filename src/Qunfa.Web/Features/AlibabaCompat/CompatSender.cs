@@ -91,7 +91,7 @@ public sealed class CompatSender(SendAcceptance acceptance, Replies.OptOutFilter
         // Numbers that replied 退订 to this customer's promotions are left out of its promotions.
         send = send with { Recipients = (await optOuts.ApplyAsync(send.CustomerId, template.Type, send.Recipients, ct)).Recipients };
         // The OutId is written with the task: an accepted, charged send keeps it even if the caller has gone meanwhile.
-        var (task, outcome) = await acceptance.AcceptAsync(send with { Api = new ApiOrigin(key.KeyId, OutId(request.Get("OutId"))) }, ct, key.State);
+        var (task, outcome) = await acceptance.AcceptAsync(send with { Api = new ApiOrigin(key.KeyId, OutId(request.Get("OutId"))), WriteCheck = key.WriteCheck }, ct, key.State);
         if (task is null) return CompatCodes.FromRefusal(outcome.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "");
         return CompatResult.Ok(new JsonObject { ["BizId"] = BizIds.Of(task.TaskId) });
     }

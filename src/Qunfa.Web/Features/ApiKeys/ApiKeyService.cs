@@ -64,5 +64,8 @@ public sealed record ApiCredential(int KeyId, int CustomerId, string AccessKeyId
 {
     /// <summary>The customer's sending state the key was found current in, when it was resolved for a request.</summary>
     public CustomerSendingState? State { get; init; }
+
+    /// <summary>When the key was taken from memory for a send: the request's checks left to the send's write.</summary>
+    public WriteTimeCheck? WriteCheck { get; init; }
 }
 

@@ -1,17 +1,14 @@
 using Qunfa.Web.Features.ApiKeys;
-using Qunfa.Web.Features.Sending.Checks;
 
 namespace Qunfa.Web.Features.HttpApi;
 
 /// <summary>
-/// Who signed the request, and the body the signature covered (read once, by the check). <see cref="Deferred"/> is set
-/// when the key was taken from memory and the nonce is not used yet: an endpoint that ends in a send makes both
-/// checks in the send's write (<see cref="ChecksInTheWrite"/>), every other answer after <see cref="ApiDeferredChecks"/>.
+/// Who signed the request, and the body the signature covered (read once, by the check). When the key was taken from
+/// memory for an endpoint marked <see cref="ChecksInTheWrite"/>, its <see cref="ApiCredential.WriteCheck"/> holds the
+/// checks left to the send's write; any other answer is given only after <see cref="ApiDeferredChecks"/>.
 /// </summary>
-public sealed record ApiCaller(ApiCredential Credential, byte[] Body, ApiCaller.DeferredChecks? Deferred = null)
+public sealed record ApiCaller(ApiCredential Credential, byte[] Body)
 {
-    public sealed record DeferredChecks(string Nonce, DateTimeOffset NonceExpiresAt, WriteTimeCheck Check);
-
     public int CustomerId => Credential.CustomerId;
 
     public static ApiCaller Of(HttpContext http) =>

@@ -5,7 +5,6 @@ using Qunfa.Web.Domain.Messaging;
 using Qunfa.Web.Features.ApiKeys;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending;
-using Qunfa.Web.Features.Sending.Checks;
 using Qunfa.Web.Features.Sending.Recipients;
 
 namespace Qunfa.Web.Features.HttpApi;
@@ -66,8 +65,7 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
         return (errors.Count == 0 ? request : null, errors);
     }
 
-    /// <param name="check">The signed request's checks left to the write, when the key came from memory.</param>
-    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct, WriteTimeCheck? check = null)
+    public async Task<(SendSmsAccepted? Accepted, Refusal? Refusal)> SendAsync(ApiCredential key, SendSmsRequest request, CancellationToken ct)
     {
         var customerId = key.CustomerId;
         var state = key.State ?? throw new InvalidOperationException("The key was not resolved for this request.");
@@ -102,7 +100,7 @@ public sealed class ApiSendService(SendAcceptance acceptance, Replies.OptOutFilt
             {
                 // The reference is written with the task, only when given: GET /api/v1/tasks?outId= finds it.
                 Api = string.IsNullOrEmpty(request.OutId) ? null : new ApiOrigin(key.KeyId, request.OutId),
-                WriteCheck = check,
+                WriteCheck = key.WriteCheck,
             }, ct, state);
         if (task is null)
         {

@@ -11,7 +11,7 @@ namespace Qunfa.Web.Features.HttpApi;
 /// Checks the signature of every /api/v1 request before its endpoint runs: a known active key, a timestamp
 /// within <see cref="Window"/>, a signature over the exact request and a nonce not seen before. The body is
 /// read here once, because the signature covers it. For an endpoint marked <see cref="ChecksInTheWrite"/> whose key
-/// is cached, the key's currency and the nonce are left to the endpoint's write (<see cref="ApiCaller.Deferred"/>).
+/// is cached, the key's currency and the nonce are left to the endpoint's write (<see cref="ApiCredential.WriteCheck"/>).
 /// </summary>
 public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider time, ApiKeyUsage usage, SendingStates states)
 {
@@ -70,16 +70,15 @@ public sealed class ApiSignatureMiddleware(RequestDelegate next, TimeProvider ti
         }
         // A replay carries the same timestamp, so the nonce is needed only until that timestamp leaves the window.
         var nonceExpires = DateTimeOffset.FromUnixTimeSeconds(seconds) + Window + TimeSpan.FromSeconds(1);
-        ApiCaller.DeferredChecks? deferred = null;
         if (cached?.State is { } state)
-            deferred = new(nonce, nonceExpires, new WriteTimeCheck(cached.AccessKeyId, ApiNonceStore.Hash(nonce), nonceExpires.ToUnixTimeSeconds(), state.Version));
+            credential = cached with { WriteCheck = new WriteTimeCheck(cached.AccessKeyId, nonce, nonceExpires, state.Version) };
         else if (!await nonces.TryUseAsync(credential.AccessKeyId, nonce, nonceExpires, ct))
         {
             await RejectAsync(context, "NonceReused", "Nonce already used", ApiMessages.NonceReused);
             return;
         }
         await usage.RecordAsync(db, credential.KeyId, ct);
-        context.Features.Set(new ApiCaller(credential, body, deferred));
+        context.Features.Set(new ApiCaller(credential, body));
         request.Body = new MemoryStream(body, writable: false);
         await next(context);
     }

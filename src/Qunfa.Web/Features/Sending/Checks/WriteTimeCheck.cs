@@ -1,4 +1,5 @@
 using Qunfa.Web.Data;
+using Qunfa.Web.Features.ApiKeys;
 
 namespace Qunfa.Web.Features.Sending.Checks;
 
@@ -8,8 +9,13 @@ namespace Qunfa.Web.Features.Sending.Checks;
 /// so the write first reads the customer's version and inserts the nonce, and either failing undoes the whole unit.
 /// A hot send then costs no read and no transaction of its own.
 /// </summary>
-public sealed class WriteTimeCheck(string accessKeyId, string nonceHash, long nonceExpiresAt, long stateVersion)
+public sealed class WriteTimeCheck(string accessKeyId, string nonce, DateTimeOffset nonceExpiresAt, long stateVersion)
 {
+    private readonly string _nonceHash = ApiNonceStore.Hash(nonce);
+
+    public string Nonce => nonce;
+    public DateTimeOffset NonceExpiresAt => nonceExpiresAt;
+
     public enum Failure { StateChanged, NonceReused }
 
     public sealed class FailedException(Failure failure) : Exception($"The write-time check failed: {failure}")
@@ -27,7 +33,7 @@ public sealed class WriteTimeCheck(string accessKeyId, string nonceHash, long no
         if (await PreparedCommands.ExecuteAsync(target, """
                 INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") SELECT @p0, @p1, @p2
                 WHERE EXISTS (SELECT 1 FROM "Customers" WHERE "Id" = @p3 AND "SendingVersion" = @p4) ON CONFLICT DO NOTHING
-                """, ct, accessKeyId, nonceHash, nonceExpiresAt, customerId, stateVersion) == 1)
+                """, ct, accessKeyId, _nonceHash, nonceExpiresAt.ToUnixTimeSeconds(), customerId, stateVersion) == 1)
             return;
         throw new FailedException(await SendingStates.VersionAsync(target, customerId, ct) != stateVersion ? Failure.StateChanged : Failure.NonceReused);
     }
