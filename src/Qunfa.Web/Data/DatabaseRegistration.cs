@@ -20,7 +20,7 @@ public static class DatabaseRegistration
         switch (settings.Database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<QunfaDbContext, PostgresQunfaDbContext>(o => o.UseNpgsql(settings.DatabaseConnectionString));
+                services.AddDbContextPool<QunfaDbContext, PostgresQunfaDbContext>(o => o.UseNpgsql(WithAutoPrepare(settings.DatabaseConnectionString)));
                 break;
             default:
                 services.AddDbContextPool<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(Pragmas));
@@ -29,6 +29,17 @@ public static class DatabaseRegistration
         services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
+    }
+
+    /// <summary>
+    /// The same statements run thousands of times a second (a send's write, claims, receipts); prepared on the server
+    /// once per connection, PostgreSQL stops parsing and planning each of them again. An operator's own setting wins.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -19,13 +19,21 @@ public static class RowInsert
 
     private sealed record Statement(string Sql, Column[] Columns);
 
-    private static readonly ConcurrentDictionary<(IModel, Type), Statement> Statements = new();
+    private static readonly ConcurrentDictionary<(IModel, Type, bool), Statement> Statements = new();
 
     /// <summary>Writes <paramref name="entity"/> (untracked) and returns the key the database generated for it.</summary>
     public static async Task<long> InsertAsync<T>(QunfaDbContext db, T entity, CancellationToken ct) where T : class
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
-        var statement = Statements.GetOrAdd((db.Model, typeof(T)), key => Build(db, key.Item2));
+        var (sql, values) = For(db, entity, withKey: false);
+        var id = await PreparedCommands.Bind(db, sql, values).ExecuteScalarAsync(ct);
+        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The insert of <paramref name="entity"/>: with its key as given, or returning the generated one.</summary>
+    public static (string Sql, object?[] Values) For<T>(QunfaDbContext db, T entity, bool withKey) where T : class
+    {
+        var statement = Statements.GetOrAdd((db.Model, typeof(T), withKey), key => Build(db, key.Item2, key.Item3));
         var values = new object?[statement.Columns.Length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -33,12 +41,10 @@ public static class RowInsert
             var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entity);
             values[i] = value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
-        var command = PreparedCommands.Bind(db, statement.Sql, values);
-        var id = await command.ExecuteScalarAsync(ct);
-        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        return (statement.Sql, values);
     }
 
-    private static Statement Build(QunfaDbContext db, Type type)
+    private static Statement Build(QunfaDbContext db, Type type, bool withKey)
     {
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -47,13 +53,13 @@ public static class RowInsert
             throw new NotSupportedException($"RowInsert writes every property from the entity; {type.Name}.{unsupported.Name} has no value there.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entityType.GetProperties()
-            .Where(p => p != key)
+            .Where(p => withKey || p != key)
             .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
             + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) "
-            + $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
+            + (withKey ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         return new Statement(text, columns);
     }
 }

@@ -16,12 +16,28 @@ public static class ChargeableGrants
     private const string Columns = """SELECT "Id", "Category", "Size", "Used", "ExpiresOn", "Status" FROM "PackageGrants" WHERE "CustomerId" = @p0""";
     private const string Sqlite = Columns;
     private const string Postgres = Columns + """ ORDER BY "Id" FOR UPDATE""";
+    // A send's write on PostgreSQL goes as one batch that needs its task's id before the insert (WriteBatch): the id
+    // is taken from the sequence in the same round trip as the grants.
+    private const string PostgresWithTaskId = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id'));""" + Postgres;
 
-    public static async Task<List<PackageGrant>> ReadAsync(QunfaDbContext db, int customerId, CancellationToken ct)
+    public static async Task<List<PackageGrant>> ReadAsync(QunfaDbContext db, int customerId, CancellationToken ct) =>
+        (await ReadAsync(db, customerId, reserveTaskId: false, ct)).Grants;
+
+    /// <param name="reserveTaskId">On PostgreSQL, also take the next task id from its sequence (null on SQLite).</param>
+    public static async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, bool reserveTaskId, CancellationToken ct)
     {
-        var command = PreparedCommands.Bind(db, db.Database.IsNpgsql() ? Postgres : Sqlite, customerId);
+        var postgres = db.Database.IsNpgsql();
+        var reserve = reserveTaskId && postgres;
+        var command = PreparedCommands.Bind(db, reserve ? PostgresWithTaskId : postgres ? Postgres : Sqlite, customerId);
         var grants = new List<PackageGrant>();
+        long? taskId = null;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
+        if (reserve)
+        {
+            await reader.ReadAsync(ct);
+            taskId = reader.GetInt64(0);
+            await reader.NextResultAsync(ct);
+        }
         while (await reader.ReadAsync(ct))
             grants.Add(new PackageGrant
             {
@@ -33,6 +49,6 @@ public static class ChargeableGrants
                 ExpiresOn = reader.GetFieldValue<DateOnly>(4),
                 Status = Enum.Parse<GrantStatus>(reader.GetString(5)),
             });
-        return grants;
+        return (grants, taskId);
     }
 }

@@ -37,15 +37,24 @@ public static class RecipientWriter
 
     private const string Insert = """
         INSERT INTO "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, 0)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, FALSE)
         """;
+
+    /// <summary>The insert of one row as its own statement, for a caller that batches a small send's statements (WriteBatch).</summary>
+    public static (string Sql, object?[] Values) Statement(QunfaDbContext db, long taskId, int customerId, Row row, DateTimeOffset now) =>
+        (Insert, [taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, Stored(db, now)]);
+
+    // Stored as the context stores every DateTimeOffset: binary ticks of a UTC value on SQLite, timestamptz on PostgreSQL.
+    private static object Stored(QunfaDbContext db, DateTimeOffset value) =>
+        db.Database.IsNpgsql() ? value.ToUniversalTime() : SqliteTime.ConvertToProvider(value.ToUniversalTime())!;
 
     private static async Task InsertAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
     {
-        // Stored as the SQLite context stores every DateTimeOffset (binary ticks of a UTC value).
-        var next = SqliteTime.ConvertToProvider(now.ToUniversalTime());
         foreach (var row in rows)
-            await PreparedCommands.Bind(db, Insert, taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, next).ExecuteNonQueryAsync(ct);
+        {
+            var (sql, values) = Statement(db, taskId, customerId, row, now);
+            await PreparedCommands.Bind(db, sql, values).ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)

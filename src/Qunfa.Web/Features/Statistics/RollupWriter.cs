@@ -15,6 +15,10 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
     public Task AcceptedAsync(SendTask task, CancellationToken ct) =>
         UpsertAsync(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments), ct);
 
+    /// <summary>The statement <see cref="AcceptedAsync"/> runs, for a caller that batches its statements (WriteBatch).</summary>
+    public (string Sql, object?[] Values) Accepted(SendTask task) =>
+        (Upsert, Values(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments)));
+
     /// <summary>Changes that happened to records of the given tasks (each task may appear several times).</summary>
     public async Task AddAsync(IEnumerable<(long TaskId, RollupDelta Delta)> changes, CancellationToken ct)
     {
@@ -49,7 +53,11 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
             "RefundedSegments" = "SendRollups"."RefundedSegments" + excluded."RefundedSegments"
         """;
 
-    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => PreparedCommands.ExecuteAsync(db, Upsert, ct,
+    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => PreparedCommands.ExecuteAsync(db, Upsert, ct, Values(k, d));
+
+    private static object?[] Values(RollupKey k, RollupDelta d) =>
+    [
         k.Day, k.CustomerId, k.SignName, k.TemplateCode, k.TemplateName, k.TemplateType.ToString(), k.Category.ToString(),
-        d.Numbers, d.Delivered, d.Failed, d.Unknown, d.Cancelled, d.Segments, d.RefundedSegments);
+        d.Numbers, d.Delivered, d.Failed, d.Unknown, d.Cancelled, d.Segments, d.RefundedSegments,
+    ];
 }

@@ -26,17 +26,15 @@ public sealed class WriteTimeCheck(string accessKeyId, string nonce, DateTimeOff
     /// <summary>True once a write committed with both checks passed: the nonce is used, the state was current.</summary>
     public bool Passed { get; private set; }
 
-    /// <summary>Runs both checks in the caller's transaction; throws <see cref="FailedException"/> when one fails.</summary>
-    public async Task RunAsync(QunfaDbContext target, int customerId, CancellationToken ct)
-    {
-        // One statement for both in the common case; which one failed is asked only when one did.
-        if (await PreparedCommands.ExecuteAsync(target, """
-                INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") SELECT @p0, @p1, @p2
-                WHERE EXISTS (SELECT 1 FROM "Customers" WHERE "Id" = @p3 AND "SendingVersion" = @p4) ON CONFLICT DO NOTHING
-                """, ct, accessKeyId, _nonceHash, nonceExpiresAt.ToUnixTimeSeconds(), customerId, stateVersion) == 1)
-            return;
-        throw new FailedException(await SendingStates.VersionAsync(target, customerId, ct) != stateVersion ? Failure.StateChanged : Failure.NonceReused);
-    }
+    /// <summary>Adds both checks to the write; it throws <see cref="FailedException"/> when one fails.</summary>
+    public Task AddToAsync(WriteBatch write, QunfaDbContext target, int customerId, CancellationToken ct) =>
+        // One statement for both; which one failed is asked only when one did.
+        write.AddAsync("""
+            INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") SELECT @p0, @p1, @p2
+            WHERE EXISTS (SELECT 1 FROM "Customers" WHERE "Id" = @p3 AND "SendingVersion" = @p4) ON CONFLICT DO NOTHING
+            """, [accessKeyId, _nonceHash, nonceExpiresAt.ToUnixTimeSeconds(), customerId, stateVersion], ct, expect: 1,
+            otherwise: async token => new FailedException(
+                await SendingStates.VersionAsync(target, customerId, token) != stateVersion ? Failure.StateChanged : Failure.NonceReused));
 
     /// <summary>Called when the write that ran the checks has committed.</summary>
     public void Committed() => Passed = true;
