@@ -46,11 +46,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
                 await db.PackageGrants.Where(g => g.Id == grant.Key)
                     .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - amount), ct);
             }
-        foreach (var task in rows.GroupBy(r => r.TaskId))
-        {
-            var n = task.Count();
-            await db.SendTasks.Where(t => t.Id == task.Key).ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
-        }
+        await AddToTasksAsync(rows.GroupBy(r => r.TaskId).Select(g => (g.Key, g.Count())), failed: true, ct);
         await rollups.AddAsync(rows.Select(r => (r.TaskId, new RollupDelta(Failed: 1, RefundedSegments: refund ? r.Segments : 0))), ct);
         await transaction.CommitAsync(ct);
         await CompleteAsync(rows.Select(r => r.TaskId).Distinct(), ct);
@@ -80,8 +76,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
                 if (attempt < 3) continue;
                 return 0;
             }
-            foreach (var task in tasks)
-                await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
+            await AddToTasksAsync(tasks.Select(t => (t.TaskId, t.Count)), failed: false, ct);
             await rollups.AddAsync(tasks.Select(t => (t.TaskId, new RollupDelta(Delivered: t.Count))), ct);
             await transaction.CommitAsync(ct);
             await CompleteAsync(tasks.Select(t => t.TaskId), ct);
@@ -123,15 +118,33 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         return true;
     }
 
-    /// <summary>A task is complete once none of its recipients can still change.</summary>
+    /// <summary>
+    /// Adds settled counts to their tasks: one statement per distinct count, not per task — receipts for a thousand single
+    /// sends are a thousand tasks with one record each, and a statement per task held the database for each of them.
+    /// </summary>
+    private async Task AddToTasksAsync(IEnumerable<(long TaskId, int Count)> counts, bool failed, CancellationToken ct)
+    {
+        // In id order within each statement's list, as the settling transactions take tasks.
+        foreach (var group in counts.GroupBy(c => c.Count))
+        {
+            var ids = group.Select(c => c.TaskId).Order().ToList();
+            var n = group.Key;
+            var tasks = db.SendTasks.Where(t => EF.Parameter(ids).Contains(t.Id));
+            if (failed) await tasks.ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
+            else await tasks.ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + n), ct);
+        }
+    }
+
+    /// <summary>A task is complete once none of its recipients can still change; one statement for all the tasks given.</summary>
     public async Task CompleteAsync(IEnumerable<long> taskIds, CancellationToken ct)
     {
+        var ids = taskIds.Distinct().ToList();
+        if (ids.Count == 0) return;
         var now = time.GetUtcNow();
-        foreach (var id in taskIds)
-            await db.SendTasks
-                .Where(t => t.Id == id && t.Status == SendTaskStatus.Queued
-                            && !db.SendRecords.Any(r => r.TaskId == id && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Submitting || r.Status == RecipientStatus.Submitted)))
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, SendTaskStatus.Completed).SetProperty(t => t.CompletedAt, now), ct);
+        await db.SendTasks
+            .Where(t => EF.Parameter(ids).Contains(t.Id) && t.Status == SendTaskStatus.Queued
+                        && !db.SendRecords.Any(r => r.TaskId == t.Id && (r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Submitting || r.Status == RecipientStatus.Submitted)))
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, SendTaskStatus.Completed).SetProperty(t => t.CompletedAt, now), ct);
     }
 
     private static string? Trim(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
