@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunfa.Web.Data;
@@ -59,35 +60,38 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
 
     public async Task<int> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        // Counts are read before the update; if another node settled some of the rows in between (PostgreSQL,
-        // read committed), the counts would be wrong, so the pass is rolled back and read again.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var tasks = await db.SendRecords.Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
-                .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            if (tasks.Count == 0) return 0;
-            var now = time.GetUtcNow();
-            var changed = await db.SendRecords.Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.Status, RecipientStatus.Delivered)
-                    .SetProperty(r => r.Code, "DELIVERED")
-                    .SetProperty(r => r.ReportedAt, now)
-                    .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
-            if (changed != tasks.Sum(t => t.Count))
-            {
-                await transaction.RollbackAsync(ct);
-                if (attempt < 3) continue;
-                return 0;
-            }
-            foreach (var task in tasks)
-                await db.SendTasks.Where(t => t.Id == task.TaskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + task.Count), ct);
-            await rollups.AddAsync(tasks.Select(t => (t.TaskId, new RollupDelta(Delivered: t.Count))), ct);
-            await transaction.CommitAsync(ct);
-            await CompleteAsync(tasks.Select(t => t.TaskId), ct);
-            return changed;
-        }
+        // One statement changes the rows and says which tasks they belong to (RETURNING), so the tallies count exactly
+        // the rows this transaction changed, whatever another node settled meanwhile.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var postgres = db.Database.IsNpgsql();
+        var command = PreparedCommands.Bind(db, postgres ? DeliverPostgres : DeliverSqlite,
+            StoredTime.Of(postgres, time.GetUtcNow()), postgres ? ids.ToArray() : JsonSerializer.Serialize(ids));
+        var perTask = new Dictionary<long, int>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                perTask[reader.GetInt64(0)] = perTask.GetValueOrDefault(reader.GetInt64(0)) + 1;
+        if (perTask.Count == 0) return 0;
+        // In id order, as every settling transaction takes these rows, so that two never wait on each other.
+        foreach (var (taskId, count) in perTask.OrderBy(t => t.Key))
+            await db.SendTasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + count), ct);
+        await rollups.AddAsync(perTask.Select(t => (t.Key, new RollupDelta(Delivered: t.Value))), ct);
+        await transaction.CommitAsync(ct);
+        await CompleteAsync(perTask.Keys, ct);
+        return perTask.Values.Sum();
     }
+
+    // Ids go as one array (PostgreSQL) or one JSON array (SQLite), read by primary key (SqlitePlanTests).
+    internal const string DeliverPostgres = """
+        UPDATE "SendRecords" SET "Status" = 'Delivered', "Code" = 'DELIVERED', "ReportedAt" = @p0, "NextAttemptAt" = NULL
+        WHERE "Id" = ANY(@p1) AND "Status" = 'Submitted'
+        RETURNING "TaskId"
+        """;
+
+    internal const string DeliverSqlite = """
+        UPDATE "SendRecords" SET "Status" = 'Delivered', "Code" = 'DELIVERED', "ReportedAt" = @p0, "NextAttemptAt" = NULL
+        WHERE "Id" IN (SELECT "value" FROM json_each(@p1)) AND "Status" = 'Submitted'
+        RETURNING "TaskId"
+        """;
 
     /// <summary>
     /// Cancels a task none of whose recipients has left: every queued recipient is refunded to its grant.

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
 
@@ -15,8 +14,6 @@ namespace Qunfa.Web.Features.Sending.Dispatch;
 public static class ClaimStore
 {
     public sealed record Claimed(long Id, string Phone, string? Variables);
-
-    private static readonly ValueConverter<DateTimeOffset, long> SqliteTime = new DateTimeOffsetToBinaryConverter();
 
     /// <summary>The task of the earliest due recipient, or null when nothing is due.</summary>
     public static Task<long> NextDueTaskAsync(QunfaDbContext db, DateTimeOffset now, CancellationToken ct) =>
@@ -46,8 +43,8 @@ public static class ClaimStore
             Add(command, "submitting", nameof(RecipientStatus.Submitting));
             Add(command, "queued", nameof(RecipientStatus.Queued));
             Add(command, "claim", claimId);
-            Add(command, "now", Time(postgres, now));
-            Add(command, "recover", Time(postgres, recoverAt));
+            Add(command, "now", StoredTime.Of(postgres, now));
+            Add(command, "recover", StoredTime.Of(postgres, recoverAt));
             Add(command, "task", taskId);
             Add(command, "size", size);
             var claimed = new List<Claimed>(size);
@@ -63,9 +60,6 @@ public static class ClaimStore
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static object Time(bool postgres, DateTimeOffset value) =>
-        postgres ? value.ToUniversalTime() : SqliteTime.ConvertToProvider(value.ToUniversalTime())!;
 
     private static void Add(DbCommand command, string name, object value)
     {
