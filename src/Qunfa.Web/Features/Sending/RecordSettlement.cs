@@ -40,14 +40,15 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
             await transaction.RollbackAsync(ct);
             return 0;
         }
+        // Grants and tasks in id order, as every settling transaction takes them, so that two never wait on each other.
         if (refund)
-            foreach (var grant in rows.GroupBy(r => r.GrantId))
+            foreach (var grant in rows.GroupBy(r => r.GrantId).OrderBy(g => g.Key))
             {
                 var amount = grant.Sum(r => r.Segments);
                 await db.PackageGrants.Where(g => g.Id == grant.Key)
                     .ExecuteUpdateAsync(u => u.SetProperty(g => g.Used, g => g.Used - amount), ct);
             }
-        foreach (var task in rows.GroupBy(r => r.TaskId))
+        foreach (var task in rows.GroupBy(r => r.TaskId).OrderBy(g => g.Key))
         {
             var n = task.Count();
             await db.SendTasks.Where(t => t.Id == task.Key).ExecuteUpdateAsync(u => u.SetProperty(t => t.FailedCount, t => t.FailedCount + n), ct);
@@ -71,7 +72,7 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
             while (await reader.ReadAsync(ct))
                 perTask[reader.GetInt64(0)] = perTask.GetValueOrDefault(reader.GetInt64(0)) + 1;
         if (perTask.Count == 0) return 0;
-        // In id order, as every settling transaction takes these rows, so that two never wait on each other.
+        // In id order, as FailAsync takes them too.
         foreach (var (taskId, count) in perTask.OrderBy(t => t.Key))
             await db.SendTasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.DeliveredCount, t => t.DeliveredCount + count), ct);
         await rollups.AddAsync(perTask.Select(t => (t.Key, new RollupDelta(Delivered: t.Value))), ct);
