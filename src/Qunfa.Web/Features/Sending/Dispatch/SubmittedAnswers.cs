@@ -100,11 +100,12 @@ public sealed class SubmittedAnswers(IServiceScopeFactory scopes, GroupCommit gr
         WHERE "ClaimId" = @p3 AND "Status" = 'Submitting'
         """;
 
-    // The BizId of each row's claim is looked up in the parallel arrays (at most MaxAnswers entries).
+    // The BizId of each row's claim is looked up in the parallel arrays (at most MaxAnswers entries). The rows are found
+    // through the claim index whatever the statistics say of the status (see RecordSettlement.DeliverPostgres).
     private const string Postgres = """
         UPDATE "SendRecords" SET "Status" = 'Submitted', "SubmittedAt" = @p0, "NextAttemptAt" = @p1,
             "BizId" = (@p3::varchar[])[array_position(@p2::varchar[], "ClaimId")]
-        WHERE "ClaimId" = ANY(@p2) AND "Status" = 'Submitting'
+        WHERE "ClaimId" = ANY(@p2) AND ("Status" || '') = 'Submitting'
         """;
 
     public async ValueTask DisposeAsync()
