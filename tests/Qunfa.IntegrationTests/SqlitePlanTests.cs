@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Features.Sending;
 
 namespace Qunfa.IntegrationTests;
 
@@ -17,6 +18,16 @@ public sealed partial class SqlitePlanTests
         var plan = await app.WithDbAsync(db => ExplainAsync(db, db.SendRecords
             .Where(r => EF.Parameter(ids).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
             .GroupBy(r => r.TaskId).Select(g => new { g.Key, Count = g.Count() })));
+        Assert.Contains("USING INTEGER PRIMARY KEY", plan);
+        Assert.DoesNotContain("IX_SendRecords_Status", plan);
+    }
+
+    [Fact]
+    public async Task DeliveringRecordsById_UpdatesThemByPrimaryKey_NotThroughTheStatusIndex()
+    {
+        await using var app = await QunfaApp.StartAsync(DatabaseKind.Sqlite);
+        var statement = RecordSettlement.DeliverSqlite.Replace("@p0", "0", StringComparison.Ordinal).Replace("@p1", "'[1,2,3]'", StringComparison.Ordinal);
+        var plan = await app.WithDbAsync(db => ExplainSqlAsync(db, statement));
         Assert.Contains("USING INTEGER PRIMARY KEY", plan);
         Assert.DoesNotContain("IX_SendRecords_Status", plan);
     }
@@ -58,6 +69,12 @@ public sealed partial class SqlitePlanTests
         var values = ParameterLine().Matches(sql).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         var statement = ParameterLine().Replace(sql, "");
         foreach (var (name, value) in values.OrderByDescending(v => v.Key.Length)) statement = statement.Replace(name, value, StringComparison.Ordinal);
+        return await ExplainSqlAsync(db, statement);
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of a raw statement whose values are written into it.</summary>
+    private static async Task<string> ExplainSqlAsync(QunfaDbContext db, string statement)
+    {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var explain = connection.CreateCommand();

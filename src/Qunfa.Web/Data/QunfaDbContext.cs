@@ -66,6 +66,8 @@ public abstract class QunfaDbContext(DbContextOptions options) : DbContext(optio
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Conventions.Replace<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>(services =>
+            new UnindexedForeignKeys(services.GetRequiredService<Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure.ProviderConventionSetBuilderDependencies>()));
         configurationBuilder.Properties<WizardStep>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AdminAction>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<CarrierKind>().HaveConversion<string>().HaveMaxLength(16);

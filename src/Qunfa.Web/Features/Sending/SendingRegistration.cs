@@ -11,7 +11,7 @@ public static class SendingRegistration
         services.AddScoped<SendAcceptance>().AddSingleton<Checks.SendingStates>();
         services.AddScoped<RecordSettlement>();
         services.AddScoped<ReceiptApplier>();
-        services.AddSingleton<Dispatcher>().AddSingleton<DispatchSignal>().AddSingleton<CarrierPacer>().AddSingleton<ReceiptFollowUp>().AddSingleton<ReceiptBatcher>();
+        services.AddSingleton<Dispatcher>().AddSingleton<SubmittedAnswers>().AddSingleton<DispatchSignal>().AddSingleton<CarrierPacer>().AddSingleton<ReceiptFollowUp>().AddSingleton<ReceiptBatcher>();
         services.AddHostedService<DispatchWorker>();
         services.AddHostedService<ReceiptConsumer>();
         Console.SendConsoleRegistration.AddSendConsole(services);

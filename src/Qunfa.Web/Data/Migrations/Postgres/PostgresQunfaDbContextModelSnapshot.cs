@@ -1441,8 +1441,6 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                     b.HasIndex("ClaimId")
                         .HasFilter("\"ClaimId\" IS NOT NULL");
 
-                    b.HasIndex("GrantId");
-
                     b.HasIndex("BizId", "Phone")
                         .HasFilter("\"BizId\" IS NOT NULL");
 

@@ -1390,8 +1390,6 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClaimId")
                         .HasFilter("\"ClaimId\" IS NOT NULL");
 
-                    b.HasIndex("GrantId");
-
                     b.HasIndex("BizId", "Phone")
                         .HasFilter("\"BizId\" IS NOT NULL");
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
 
@@ -18,8 +17,6 @@ public static class ClaimStore
 
     /// <summary>How many of the earliest due recipients a claim of small tasks looks at, so that it never walks a large task's queue.</summary>
     public const int SmallTaskWindow = 400;
-
-    private static readonly ValueConverter<DateTimeOffset, long> SqliteTime = new DateTimeOffsetToBinaryConverter();
 
     /// <summary>The task of the earliest due recipient, or null when nothing is due.</summary>
     public static Task<long> NextDueTaskAsync(QunfaDbContext db, DateTimeOffset now, CancellationToken ct) =>
@@ -57,8 +54,8 @@ public static class ClaimStore
             Add(command, "submitting", nameof(RecipientStatus.Submitting));
             Add(command, "queued", nameof(RecipientStatus.Queued));
             Add(command, "claim", claimId);
-            Add(command, "now", Time(postgres, now));
-            Add(command, "recover", Time(postgres, recoverAt));
+            Add(command, "now", StoredTime.Of(postgres, now));
+            Add(command, "recover", StoredTime.Of(postgres, recoverAt));
             Add(command, "size", size);
             foreach (var (name, value) in filters) Add(command, name, value);
             var claimed = new List<Claimed>(size);
@@ -99,9 +96,6 @@ public static class ClaimStore
             """;
         return await RunClaimAsync(db, sql, claimId, now, recoverAt, size, ct, ("window", SmallTaskWindow), ("code", templateCode), ("small", smallerThan));
     }
-
-    private static object Time(bool postgres, DateTimeOffset value) =>
-        postgres ? value.ToUniversalTime() : SqliteTime.ConvertToProvider(value.ToUniversalTime())!;
 
     private static void Add(DbCommand command, string name, object value)
     {

@@ -18,6 +18,7 @@ public sealed class Dispatcher(
     IServiceScopeFactory scopes,
     IOptions<SendingOptions> options,
     GroupCommit groupCommit,
+    SubmittedAnswers answers,
     TimeProvider time,
     ILogger<Dispatcher> logger)
 {
@@ -52,10 +53,13 @@ public sealed class Dispatcher(
         {
             var claims = new List<Claim>(batches);
             var now = time.GetUtcNow();
+            var fullTask = 0L;
             while (claims.Count < batches)
             {
-                // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task.
-                var taskId = await ClaimStore.NextDueTaskAsync(db, now, token);
+                // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task. A task
+                // whose last claim came back full is claimed again without asking: on PostgreSQL that question walks the
+                // status index past every row claimed since the last vacuum.
+                var taskId = fullTask != 0 ? fullTask : await ClaimStore.NextDueTaskAsync(db, now, token);
                 if (taskId == 0) break;
                 var shape = await ShapeAsync(db, taskId, token);
                 var claimId = Guid.NewGuid().ToString("N")[..24];
@@ -69,8 +73,14 @@ public sealed class Dispatcher(
                 }
                 var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
                 var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, recoverAt, token);
-                if (records.Count == 0) break;
+                if (records.Count == 0)
+                {
+                    if (fullTask == 0) break;
+                    fullTask = 0;
+                    continue;
+                }
                 claims.Add(new Claim(claimId, records, Enumerable.Repeat(shape, records.Count).ToArray()));
+                fullTask = records.Count == size ? taskId : 0;
             }
             return claims;
         }, ct);
@@ -133,8 +143,8 @@ public sealed class Dispatcher(
         switch (result.Outcome)
         {
             case AliyunOutcome.Ok:
-                // The answers of the calls in flight together are recorded in one commit.
-                await groupCommit.RunAsync((shared, token) => MarkSubmittedAsync(shared, claim.Id, result.BizId, now, token), ct);
+                // The answers of the calls in flight together are recorded in one write.
+                await answers.RecordAsync(claim.Id, result.BizId, ct);
                 break;
             case AliyunOutcome.Ambiguous:
                 // Maybe sent: the claim stays as it is until recovery has asked the carrier.
