@@ -50,8 +50,9 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
             }
         await AddToTasksAsync(rows.GroupBy(r => r.TaskId).Select(g => (g.Key, g.Count())), failed: true, ct);
         await rollups.AddAsync(rows.Select(r => (r.TaskId, new RollupDelta(Failed: 1, RefundedSegments: refund ? r.Segments : 0))), ct);
-        await transaction.CommitAsync(ct);
+        // Completed in the same transaction: a stop between the commit and a later completion left a fully settled task open for good.
         await CompleteAsync(rows.Select(r => r.TaskId).Distinct(), ct);
+        await transaction.CommitAsync(ct);
         return changed;
     }
 
@@ -70,8 +71,8 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
         if (perTask.Count == 0) return 0;
         await AddToTasksAsync(perTask.Select(t => (t.Key, t.Value)), failed: false, ct);
         await rollups.AddAsync(perTask.Select(t => (t.Key, new RollupDelta(Delivered: t.Value))), ct);
-        await transaction.CommitAsync(ct);
         await CompleteAsync(perTask.Keys, ct);
+        await transaction.CommitAsync(ct);
         return perTask.Values.Sum();
     }
 
