@@ -20,9 +20,6 @@ public static class ChargeableGrants
     // is taken from the sequence in the same round trip as the grants.
     private const string PostgresWithTaskId = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id'));""" + Postgres;
 
-    public static async Task<List<PackageGrant>> ReadAsync(QunfaDbContext db, int customerId, CancellationToken ct) =>
-        (await ReadAsync(db, customerId, reserveTaskId: false, ct)).Grants;
-
     /// <param name="reserveTaskId">On PostgreSQL, also take the next task id from its sequence (null on SQLite).</param>
     public static async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, bool reserveTaskId, CancellationToken ct)
     {

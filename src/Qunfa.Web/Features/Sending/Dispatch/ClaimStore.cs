@@ -13,7 +13,7 @@ namespace Qunfa.Web.Features.Sending.Dispatch;
 /// </summary>
 public static class ClaimStore
 {
-    public sealed record Claimed(long Id, string Phone, string? Variables, long TaskId = 0);
+    public sealed record Claimed(long Id, string Phone, string? Variables, long TaskId);
 
     /// <summary>How many of the earliest due recipients a claim of small tasks looks at, so that it never walks a large task's queue.</summary>
     public const int SmallTaskWindow = 400;
@@ -36,7 +36,7 @@ public static class ClaimStore
                 SELECT "Id" FROM "SendRecords"{(postgres ? "" : " INDEXED BY \"IX_SendRecords_TaskId_Status_Id\"")}
                 WHERE "TaskId" = @task AND "Status" = @queued AND "NextAttemptAt" <= @now
                 ORDER BY "Id" LIMIT @size{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
-            RETURNING "Id", "Phone", "Variables"
+            RETURNING "Id", "Phone", "Variables", "TaskId"
             """;
         return await RunClaimAsync(db, sql, claimId, now, recoverAt, size, ct, ("task", taskId));
     }
@@ -61,8 +61,7 @@ public static class ClaimStore
             var claimed = new List<Claimed>(size);
             await using (var reader = await command.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
-                    claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.FieldCount > 3 ? reader.GetInt64(3) : 0));
+                    claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
             // RETURNING gives no order guarantee; the carrier call lists numbers in id order.
             claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
             return claimed;
