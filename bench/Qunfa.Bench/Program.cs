@@ -21,9 +21,12 @@ switch (scenario)
             acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"), inProcessClients: args.Contains("inproc"));
         break;
     case "send-1m":
-        await SendEndToEndBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
+        await SendEndToEndBench.RunAsync(new(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
-            args.Contains("2nodes") ? 2 : 1, args.Contains("push"));
+            args.Contains("2nodes") ? 2 : 1, args.Contains("push"), WithKannel: !args.Contains("no-kannel"),
+            Latency: TimeSpan.FromMilliseconds(int.Parse(Option("latency") ?? "0", System.Globalization.CultureInfo.InvariantCulture)),
+            CallsInFlight: Option("calls") is { } calls ? int.Parse(calls, System.Globalization.CultureInfo.InvariantCulture) : null,
+            WorkerCpus: Option("worker-cpus")));
         break;
     case "group-1m":
         await GroupSendBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var contacts) ? contacts : 1_000_000,
@@ -41,11 +44,16 @@ switch (scenario)
         Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel] [inproc]  — single-number sends over 32 connections through the signed");
         Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), pre-signed and replayed by wrk as Kannel is measured (inproc: .NET clients in this");
         Console.WriteLine("             process), beside Kannel's durable sendsms measured first in the same run");
-        Console.WriteLine("           send-1m [numbers] [postgres [2nodes]] [push]  — a CSV task end to end through the console and the engine against the sandbox carrier;");
-        Console.WriteLine("             receipts read from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL");
+        Console.WriteLine("           send-1m [numbers] [postgres [2nodes [worker-cpus=LIST]]] [push] [no-kannel] [latency=MS] [calls=N]  — a CSV task end to end through the");
+        Console.WriteLine("             console and the engine against the sandbox carrier, beside Kannel's durable sendsms measured first in the same run; receipts read");
+        Console.WriteLine("             from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL. latency: the carrier waits MS before each");
+        Console.WriteLine("             answer; calls: carrier calls in flight per node (Qunfa:Sending:Concurrency); worker-cpus: the worker node runs under taskset -c LIST");
         Console.WriteLine("           group-1m [contacts] [postgres]  — 1,000,000 contacts imported into a group, then preview + confirm of a send to the group timed next to the same CSV");
         Console.WriteLine("           stats-10m [records]  — 首页 and 发送量统计 timed over 10,000,000 recipient records of 200 customers in 90 days (SQLite)");
         Console.WriteLine("           records-query [records] [postgres]  — 发送记录查询's queries timed, with their plans, on a seeded table (3,000,000 records by default)");
         Console.WriteLine("           recipients-csv | recipients-xlsx  — read and check a generated 1,000,000-row recipient file with one variable column");
         break;
 }
+
+// `name=value` among the arguments.
+string? Option(string name) => args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qunfa.Aliyun.Sms;
 using Qunfa.Testing;
 using Qunfa.Web.Domain.Sending;
 using Qunfa.Web.Features.Sending;
@@ -19,21 +20,33 @@ namespace Qunfa.Bench;
 /// </summary>
 public static partial class SendEndToEndBench
 {
-    public static async Task RunAsync(int numbers, DatabaseKind db, int nodes = 1, bool push = false)
+    /// <param name="Latency">Added by the carrier before each answer (EmulatorOptions.Latency), as Alibaba's own time per call.</param>
+    /// <param name="CallsInFlight">Qunfa:Sending:Concurrency on every node; null keeps the product's default.</param>
+    /// <param name="WorkerCpus">`taskset -c` list for the worker-only node, to give it cores of its own.</param>
+    public sealed record Run(int Numbers, DatabaseKind Db, int Nodes = 1, bool Push = false, bool WithKannel = true,
+        TimeSpan Latency = default, int? CallsInFlight = null, string? WorkerCpus = null);
+
+    public static async Task RunAsync(Run run)
     {
+        var (numbers, db, nodes, push) = (run.Numbers, run.Db, run.Nodes, run.Push);
         // The other nodes are served in memory, where the carrier cannot reach them.
         if (push && nodes > 1) throw new InvalidOperationException("push is measured on one node.");
+        var kannel = run.WithKannel ? await KannelPeer.MeasureAsync(KannelSeconds, KannelConnections) : null;
         Console.WriteLine($"send-1m: {numbers:N0} numbers, {db}, {nodes} node(s), {Environment.ProcessorCount} cores, receipts {(push ? "by HTTP push" : "from MNS")}");
         PointTestHostAtWebProject();
+        var calls = run.CallsInFlight ?? new SendingOptions().Concurrency;
         var settings = new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             // The production engine settings (readers, calls in flight), not the test rig's.
             ["Qunfa:Sending:ReceiptReaders"] = new SendingOptions().ReceiptReaders.ToString(CultureInfo.InvariantCulture),
+            ["Qunfa:Sending:Concurrency"] = calls.ToString(CultureInfo.InvariantCulture),
+            // The rig's 2 s would look up claims still waiting for a slow carrier's answer, and send them again.
+            ["Qunfa:Sending:RecoveryDelay"] = new SendingOptions().RecoveryDelay.ToString(),
             ["Qunfa:Sending:CarrierQps"] = "0",
             ["Qunfa:Sending:IdleDelay"] = "00:00:00.050",
         };
-        await using var cluster = nodes > 1 ? await Cluster.StartAsync(db, nodes, settings) : null;
+        await using var cluster = nodes > 1 ? await Cluster.StartAsync(db, nodes, settings, run.WorkerCpus) : null;
         var setup = cluster is null
             ? await SendingScenario.PrepareAsync(await QunfaApp.StartOnLoopbackAsync(db, SendingScenario.Settings(settings)), balance: numbers * 2)
             : await cluster.PrepareAsync(balance: numbers * 2);
@@ -42,6 +55,13 @@ public static partial class SendEndToEndBench
         // Receipts start once every number is with the carrier, so the two rates are measured apart.
         carrier.Options.ReportDelay = TimeSpan.FromSeconds(Math.Max(5, numbers / 40_000));
         if (push) carrier.Options.ReportPushUrl = await PushUrlAsync(app);
+        // Set after the wizard and the customer's registration, so that only the task's calls wait; every node calls
+        // this one emulator, so every node waits the same.
+        carrier.Options.Latency = run.Latency;
+        if (run.Latency > TimeSpan.Zero)
+            Console.WriteLine($"  carrier latency {run.Latency.TotalMilliseconds:F0} ms a call, {calls} calls in flight per node, {SendSmsRequest.MaxPhoneNumbers} numbers a call: "
+                + $"at most {nodes * calls * SendSmsRequest.MaxPhoneNumbers / run.Latency.TotalSeconds:N0} numbers/s handed over by the latency alone");
+        if (run.WorkerCpus is not null && nodes > 1) Console.WriteLine($"  worker node pinned to CPU {run.WorkerCpus}; this process (web node, emulator, client) on {Environment.ProcessorCount} core(s)");
 
         var csv = Csv(numbers);
         Console.WriteLine($"  file: {csv.Length / 1024.0 / 1024.0:F1} MB CSV");
@@ -85,7 +105,20 @@ public static partial class SendEndToEndBench
         Console.WriteLine($"  peak working set of this process (host + emulator + client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB   target ≤ 1 GB");
         var sentTwice = await app.WithDbAsync(d => d.SendRecords.CountAsync(r => r.Attempts > 1));
         Console.WriteLine($"  records claimed more than once: {sentTwice:N0}; carrier accepted {carrier.Counters.AcceptedMessages:N0} for {numbers:N0} numbers");
+        var unsettled = await app.WithDbAsync(d => d.SendRecords.CountAsync(r =>
+            r.Status == RecipientStatus.Queued || r.Status == RecipientStatus.Submitting || r.Status == RecipientStatus.Submitted));
+        var exactlyOnce = sentTwice == 0 && unsettled == 0;
+        Console.WriteLine($"  exactly-once: sent twice {sentTwice:N0}, unsettled {unsettled:N0} of {numbers:N0}: {(exactlyOnce ? "ok" : "FAILED")}");
+        if (!exactlyOnce) Environment.ExitCode = 1;
+
+        Console.WriteLine($"  beside Kannel (same run; PostgreSQL against SQLite needs two runs, docs/benchmarks.md):");
+        Console.WriteLine($"    queued: {KannelPeer.Ratio(numbers / queued.TotalSeconds, kannel)}   target ≥ 20×");
+        Console.WriteLine($"    handed to the carrier: {KannelPeer.Ratio(numbers / sendSeconds, kannel)}   target ≥ 13×");
+        Console.WriteLine($"    receipts applied: {KannelPeer.Ratio(numbers / receiptSeconds, kannel)}   target ≥ 13×");
     }
+
+    /// <summary>As api-single measures Kannel, so that its figure is the same yardstick in both.</summary>
+    private const int KannelSeconds = 10, KannelConnections = 32;
 
     private static async Task<Uri> PushUrlAsync(QunfaApp app)
     {
@@ -102,16 +135,17 @@ public static partial class SendEndToEndBench
     {
         private readonly List<NodeProcess> _workers = [];
         private Dictionary<string, string> _settings = [];
+        private string? _workerCpus;
 
         public required TestDatabase Database { get; init; }
         public required Qunfa.Emulators.EmulatorHost Carrier { get; init; }
 
-        public static async Task<Cluster> StartAsync(DatabaseKind db, int nodes, Dictionary<string, string> settings)
+        public static async Task<Cluster> StartAsync(DatabaseKind db, int nodes, Dictionary<string, string> settings, string? workerCpus)
         {
             if (db != DatabaseKind.Postgres) throw new InvalidOperationException("Several nodes share a PostgreSQL database.");
             var carrier = await Qunfa.Emulators.EmulatorHost.StartAsync();
             Qunfa.Web.Features.Carrier.SandboxCarrier.SeedDemoAccount(carrier.State);
-            var cluster = new Cluster { Database = await TestDatabase.CreateAsync(db), Carrier = carrier, _settings = SendingScenario.Settings(settings) };
+            var cluster = new Cluster { Database = await TestDatabase.CreateAsync(db), Carrier = carrier, _settings = SendingScenario.Settings(settings), _workerCpus = workerCpus };
             cluster._settings["Qunfa:Web:Enabled"] = "true";
             return cluster;
         }
@@ -121,7 +155,7 @@ public static partial class SendEndToEndBench
             var setup = await SendingScenario.PrepareAsync(QunfaApp.StartOn(Database, Carrier, _settings), balance);
             Carrier.State.SeedTemplate(SendingScenario.TemplateCode, SendingScenario.Content, templateType: 1);
             var workerOnly = new Dictionary<string, string>(_settings) { ["Qunfa:Web:Enabled"] = "false" };
-            _workers.Add(await NodeProcess.StartAsync(Database, Carrier, workerOnly, CancellationToken.None));
+            _workers.Add(await NodeProcess.StartAsync(Database, Carrier, workerOnly, CancellationToken.None, _workerCpus));
             return setup;
         }
 

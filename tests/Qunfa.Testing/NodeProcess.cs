@@ -33,12 +33,14 @@ public sealed class NodeProcess : IAsyncDisposable
         get { lock (_output) return _output.Length > 4000 ? _output.ToString(_output.Length - 4000, 4000) : _output.ToString(); }
     }
 
-    public static async Task<NodeProcess> StartAsync(TestDatabase database, Qunfa.Emulators.EmulatorHost carrier, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    /// <param name="cpus">A CPU list for `taskset -c` (e.g. "1"): the node runs on those cores only, from its first instruction.</param>
+    public static async Task<NodeProcess> StartAsync(TestDatabase database, Qunfa.Emulators.EmulatorHost carrier, IReadOnlyDictionary<string, string> settings, CancellationToken ct, string? cpus = null)
     {
         var dll = WebAssemblyPath();
         var port = FreePort();
         var root = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo("dotnet", [dll])
+        // taskset execs dotnet in its own process, so the id and the kill below are the node's.
+        var info = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset", cpus is null ? [dll] : ["-c", cpus, "dotnet", dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
