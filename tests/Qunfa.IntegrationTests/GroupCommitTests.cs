@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Web.Data;
+using Qunfa.Web.Infrastructure.Monitoring;
 
 namespace Qunfa.IntegrationTests;
 
@@ -35,6 +37,109 @@ public sealed class GroupCommitTests
         Assert.Equal(1, await last);
         var nonces = await app.WithDbAsync(d => d.ApiNonces.Where(n => n.AccessKeyId == "group-commit").Select(n => n.NonceHash).OrderBy(n => n).ToListAsync());
         Assert.Equal(["first", "last"], nonces);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SharedStatements_OneFailingAtTheEnd_IsRolledBackAlone_AndTheOthersAreCommitted(DatabaseKind db)
+    {
+        await using var app = await QunfaApp.StartAsync(db);
+        var groupCommit = app.Services.GetRequiredService<GroupCommit>();
+        using var reruns = new RerunCount(app.Services);
+        var (held, release) = await HoldWriterAsync(groupCommit);
+
+        // On PostgreSQL the three statements are sent together after the last unit; the second finds its nonce taken.
+        var first = groupCommit.RunAsync((d, shared, ct) => AddInsertAsync(d, shared, "shared-1", ct), CancellationToken.None);
+        var reused = groupCommit.RunAsync((d, shared, ct) => AddInsertAsync(d, shared, "shared-1", ct), CancellationToken.None);
+        var other = groupCommit.RunAsync((d, shared, ct) => AddInsertAsync(d, shared, "shared-2", ct), CancellationToken.None);
+        await WaitUntilQueuedAsync(groupCommit, 3);
+        release.SetResult();
+        await held;
+
+        Assert.True(await first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reused);
+        Assert.True(await other);
+        var nonces = await app.WithDbAsync(d => d.ApiNonces.Where(n => n.AccessKeyId == "group-commit").Select(n => n.NonceHash).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["shared-1", "shared-2"], nonces);
+        Assert.Equal(1, reruns.Value);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SendsOfOneBatch_SeeEachOthersCharges_AndNeedNoSecondRun(DatabaseKind db)
+    {
+        var settings = new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" };
+        await using var s = await SendingScenario.StartAsync(db, balance: 3, settings);
+        var groupCommit = s.App.Services.GetRequiredService<GroupCommit>();
+        using var reruns = new RerunCount(s.App.Services);
+        var (held, release) = await HoldWriterAsync(groupCommit);
+
+        var sends = Enumerable.Range(0, 5).Select(i => Task.Run(() => SendingScenario.SendAsync(s, $"1391234{i:D4}"), TestContext.Current.CancellationToken)).ToList();
+        await WaitUntilQueuedAsync(groupCommit, 5);
+        release.SetResult();
+        await held;
+        var results = await Task.WhenAll(sends);
+
+        // The first three are charged; the last two see the balance they left (on PostgreSQL from the grants the
+        // batch read once and charged in memory) and are refused for it, instead of failing at the end and sending
+        // the whole batch again.
+        Assert.Equal(3, results.Count(r => r.Task is not null));
+        Assert.Equal(3, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
+        Assert.Equal(0, reruns.Value);
+    }
+
+    /// <summary>A unit that keeps the writer busy until released, so that the units queued meanwhile share the next batch.</summary>
+    private static async Task<(Task Held, TaskCompletionSource Release)> HoldWriterAsync(GroupCommit groupCommit)
+    {
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource();
+        var held = groupCommit.RunAsync(async (d, ct) =>
+        {
+            running.SetResult();
+            await release.Task.WaitAsync(ct);
+            return 0;
+        }, CancellationToken.None);
+        await running.Task.WaitAsync(TestContext.Current.CancellationToken);
+        return (held, release);
+    }
+
+    private static async Task WaitUntilQueuedAsync(GroupCommit groupCommit, int units)
+    {
+        while (groupCommit.Waiting < units) await Task.Delay(10, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<bool> AddInsertAsync(QunfaDbContext db, GroupCommit.Shared? shared, string nonce, CancellationToken ct)
+    {
+        var write = shared?.Write ?? new WriteBatch(db);
+        await write.AddAsync("""INSERT INTO "ApiNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ('group-commit', @p0, 0) ON CONFLICT DO NOTHING""",
+            [nonce], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new InvalidOperationException("nonce taken")));
+        if (shared is null) await write.FlushAsync(ct);
+        return true;
+    }
+
+    /// <summary>Group commits of this host run again with savepoints after a unit failed.</summary>
+    private sealed class RerunCount : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _value;
+
+        public RerunCount(IServiceProvider services)
+        {
+            var meters = services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == QunfaMeter.Name && instrument.Meter.Scope == meters && instrument.Name == GroupCommit.BatchesInstrument)
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag is { Key: "pass", Value: "savepoints" }) Interlocked.Add(ref _value, value);
+            });
+            _listener.Start();
+        }
+
+        public long Value => Interlocked.Read(ref _value);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private static Task<int> InsertAsync(QunfaDbContext db, string nonce, CancellationToken ct) =>

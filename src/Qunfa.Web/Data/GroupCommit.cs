@@ -1,30 +1,56 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Qunfa.Web.Infrastructure.Monitoring;
 
 namespace Qunfa.Web.Data;
 
 /// <summary>
 /// Group commit for small writes that many requests make at once (a single-number send, a nonce): the units
-/// waiting at the same moment run in one transaction, each inside its own savepoint so that one failing unit
-/// rolls back alone, and every caller is answered only after the commit. A commit, not a row, is what costs
-/// (one fsync); on SQLite it also replaces a queue of writers sleeping on the database lock with one writer.
+/// waiting at the same moment run in one transaction, and every caller is answered only after the commit. A failing
+/// unit rolls back alone: the batch then runs again with a savepoint per unit. A commit, not a row, is what costs
+/// (one fsync); on SQLite it also replaces a queue of writers sleeping on the database lock with one writer; on
+/// PostgreSQL the units may also share one batch of statements (<see cref="Shared"/>).
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger) : IAsyncDisposable
+public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<GroupCommit> logger) : IAsyncDisposable
 {
+    public const string BatchesInstrument = "qunfa.group_commit.batches";
     /// <summary>Units in one transaction at most, so that a burst still commits (and answers) in steps.</summary>
     public const int MaxUnits = 256;
 
     private const int MaxAttempts = 3;
 
+    /// <summary>
+    /// What the units of one PostgreSQL batch share when it runs without savepoints: one <see cref="WriteBatch"/>, sent
+    /// after the last unit, so a batch of sends costs a few round trips instead of a few per send; and per-batch state
+    /// (e.g. grants already read and locked by an earlier unit). Dropped with the attempt: a batch that rolls back runs
+    /// again with savepoints and nothing shared.
+    /// </summary>
+    public sealed class Shared(WriteBatch write, int units)
+    {
+        private readonly Dictionary<Type, object> _state = [];
+
+        public WriteBatch Write => write;
+
+        /// <summary>How many units the batch holds: an upper bound on what they may reserve together.</summary>
+        public int Units => units;
+
+        public T State<T>() where T : class, new()
+        {
+            if (!_state.TryGetValue(typeof(T), out var state)) _state[typeof(T)] = state = new T();
+            return (T)state;
+        }
+    }
+
     private interface IUnit
     {
         bool IsAnswered { get; }
-        Task RunAsync(QunfaDbContext db, CancellationToken ct);
+        Task RunAsync(QunfaDbContext db, Shared? shared, CancellationToken ct);
         void Commit();
         void Fail(Exception e);
     }
 
-    private sealed class Unit<T>(Func<QunfaDbContext, CancellationToken, Task<T>> work) : IUnit
+    private sealed class Unit<T>(Func<QunfaDbContext, Shared?, CancellationToken, Task<T>> work) : IUnit
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -33,10 +59,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         public Task<T> Done => _done.Task;
         public bool IsAnswered => _done.Task.IsCompleted;
 
-        public async Task RunAsync(QunfaDbContext db, CancellationToken ct)
+        public async Task RunAsync(QunfaDbContext db, Shared? shared, CancellationToken ct)
         {
             _ran = false;
-            _result = await work(db, ct);
+            _result = await work(db, shared, ct);
             _ran = true;
         }
 
@@ -52,6 +78,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private Task? _loop;
+    // A batch run again with savepoints wrote everything twice: frequent reruns show a unit that keeps failing.
+    private readonly Counter<long> _batches = meters.Create(QunfaMeter.Name)
+        .CreateCounter<long>(BatchesInstrument, unit: "{batch}", description: "Group-commit transactions by how they ran: in one pass, or again with a savepoint per unit after a unit failed.");
+
+    /// <summary>Units queued and not yet taken into a batch.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
     // The writer's context and connection live across batches, so its prepared statements (PreparedCommands) do too;
     // after a failed batch they are replaced, in case the connection is what failed.
     private AsyncServiceScope? _writerScope;
@@ -62,11 +96,21 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     /// committed. The work uses only the context it is given, leaves nothing tracked that it did not save, and
     /// must not itself wait for a group commit.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<QunfaDbContext, CancellationToken, Task<T>> work, CancellationToken ct)
+    public Task<T> RunAsync<T>(Func<QunfaDbContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        RunAsync<T>((db, _, token) => work(db, token), ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{QunfaDbContext, CancellationToken, Task{T}}, CancellationToken)"/>, for work that
+    /// can add its statements to the batch's shared <see cref="WriteBatch"/> instead of sending them itself: it is given
+    /// a <see cref="Shared"/> on PostgreSQL when the batch runs without savepoints, and must then leave the flush to the
+    /// batch; given null, it flushes its own.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<QunfaDbContext, Shared?, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         lock (_gate) _loop ??= Task.Run(() => LoopAsync(_stop.Token));
         var unit = new Unit<T>(work);
         await _queue.Writer.WriteAsync(unit, ct);
+        Interlocked.Increment(ref _waiting);
         // The caller may stop waiting, but a unit once queued is committed or failed with its batch.
         return await unit.Done.WaitAsync(ct);
     }
@@ -77,7 +121,11 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         while (await _queue.Reader.WaitToReadAsync(ct))
         {
             batch.Clear();
-            while (batch.Count < MaxUnits && _queue.Reader.TryRead(out var unit)) batch.Add(unit);
+            while (batch.Count < MaxUnits && _queue.Reader.TryRead(out var unit))
+            {
+                batch.Add(unit);
+                Interlocked.Decrement(ref _waiting);
+            }
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -106,18 +154,25 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     {
         // A unit rarely fails, and a savepoint per unit is a statement (a round trip on PostgreSQL) per unit: the batch
         // runs without them, and only when a unit fails is it run again with one savepoint each.
-        if (!await TryRunWithoutSavepointsAsync(batch, ct)) await RunWithSavepointsAsync(batch, ct);
+        if (await TryRunWithoutSavepointsAsync(batch, ct))
+        {
+            _batches.Add(1, new KeyValuePair<string, object?>("pass", "one"));
+            return;
+        }
+        await RunWithSavepointsAsync(batch, ct);
+        _batches.Add(1, new KeyValuePair<string, object?>("pass", "savepoints"));
     }
 
     private async Task<bool> TryRunWithoutSavepointsAsync(List<IUnit> batch, CancellationToken ct)
     {
         var db = await WriterAsync(ct);
+        var shared = db.Database.IsNpgsql() ? new Shared(new WriteBatch(db), batch.Count) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var unit in batch)
         {
             try
             {
-                await unit.RunAsync(db, ct);
+                await unit.RunAsync(db, shared, ct);
             }
             catch (Exception e) when (IsUnitFailure(e, ct))
             {
@@ -129,6 +184,17 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
                 db.ChangeTracker.Clear();
             }
         }
+        if (shared is not null)
+            try
+            {
+                // A statement that affected other rows than its unit expected fails the batch as a failing unit would.
+                await shared.Write.FlushAsync(ct);
+            }
+            catch (Exception e) when (IsUnitFailure(e, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
         await transaction.CommitAsync(ct);
         foreach (var unit in batch) unit.Commit();
         return true;
@@ -144,7 +210,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             await transaction.CreateSavepointAsync(savepoint, ct);
             try
             {
-                await batch[i].RunAsync(db, ct);
+                await batch[i].RunAsync(db, null, ct);
             }
             catch (Exception e) when (IsUnitFailure(e, ct))
             {

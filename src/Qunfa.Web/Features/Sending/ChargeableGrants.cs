@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Packages;
@@ -19,6 +20,49 @@ public static class ChargeableGrants
     // A send's write on PostgreSQL goes as one batch that needs its task's id before the insert (WriteBatch): the id
     // is taken from the sequence in the same round trip as the grants.
     private const string PostgresWithTaskId = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id'));""" + Postgres;
+    private const string TaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p0)""";
+    private const string PostgresWithTaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p1);""" + Postgres;
+
+    /// <summary>
+    /// A PostgreSQL group-commit batch's grants and task ids (<see cref="GroupCommit.Shared"/>): a customer's grants are
+    /// read and locked by the first of its sends in the batch and kept for the next ones, which see the earlier charges
+    /// (<see cref="Charged"/>) because nothing else can change locked grants before the commit; task ids are taken from
+    /// the sequence for the whole batch in the same round trip. A batch of one customer's sends reads once.
+    /// </summary>
+    public sealed class Held
+    {
+        private readonly Dictionary<int, List<PackageGrant>> _grants = [];
+        private readonly Queue<long> _taskIds = new();
+
+        public async Task<(List<PackageGrant> Grants, long TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
+        {
+            var idsWanted = _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
+            if (!_grants.TryGetValue(customerId, out var grants))
+            {
+                var command = idsWanted > 0 ? PreparedCommands.Bind(db, PostgresWithTaskIds, customerId, idsWanted) : PreparedCommands.Bind(db, Postgres, customerId);
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
+                if (idsWanted > 0)
+                {
+                    while (await reader.ReadAsync(ct)) _taskIds.Enqueue(reader.GetInt64(0));
+                    await reader.NextResultAsync(ct);
+                }
+                _grants[customerId] = grants = await ReadGrantsAsync(reader, customerId, ct);
+            }
+            else if (idsWanted > 0)
+            {
+                await using var reader = await PreparedCommands.Bind(db, TaskIds, idsWanted).ExecuteReaderAsync(CommandBehavior.Default, ct);
+                while (await reader.ReadAsync(ct)) _taskIds.Enqueue(reader.GetInt64(0));
+            }
+            return (grants, _taskIds.Dequeue());
+        }
+    }
+
+    /// <summary>Adds a charge just written to the grants as read, for the next send of the same batch.</summary>
+    public static void Charged(List<PackageGrant> grants, int grantId, int amount)
+    {
+        foreach (var grant in grants)
+            if (grant.Id == grantId) grant.Used += amount;
+    }
 
     /// <param name="reserveTaskId">On PostgreSQL, also take the next task id from its sequence (null on SQLite).</param>
     public static async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, bool reserveTaskId, CancellationToken ct)
@@ -26,7 +70,6 @@ public static class ChargeableGrants
         var postgres = db.Database.IsNpgsql();
         var reserve = reserveTaskId && postgres;
         var command = PreparedCommands.Bind(db, reserve ? PostgresWithTaskId : postgres ? Postgres : Sqlite, customerId);
-        var grants = new List<PackageGrant>();
         long? taskId = null;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
         if (reserve)
@@ -35,6 +78,12 @@ public static class ChargeableGrants
             taskId = reader.GetInt64(0);
             await reader.NextResultAsync(ct);
         }
+        return (await ReadGrantsAsync(reader, customerId, ct), taskId);
+    }
+
+    private static async Task<List<PackageGrant>> ReadGrantsAsync(DbDataReader reader, int customerId, CancellationToken ct)
+    {
+        var grants = new List<PackageGrant>();
         while (await reader.ReadAsync(ct))
             grants.Add(new PackageGrant
             {
@@ -46,6 +95,6 @@ public static class ChargeableGrants
                 ExpiresOn = reader.GetFieldValue<DateOnly>(4),
                 Status = Enum.Parse<GrantStatus>(reader.GetString(5)),
             });
-        return (grants, taskId);
+        return grants;
     }
 }

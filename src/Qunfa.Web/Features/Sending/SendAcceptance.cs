@@ -54,7 +54,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             try
             {
                 var accepted = request.Recipients.ValidCount <= GroupCommitLimit
-                    ? await groupCommit.RunAsync((shared, token) => WriteAsync(shared, plan, token), ct)
+                    ? await groupCommit.RunAsync((writer, shared, token) => WriteAsync(writer, shared, plan, token), ct)
                     : await WriteAloneAsync(plan, ct);
                 request.WriteCheck?.Committed();
                 if (accepted is null) return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
@@ -81,7 +81,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var accepted = await WriteAsync(db, plan, ct);
+            var accepted = await WriteAsync(db, null, plan, ct);
             if (accepted is not null) await transaction.CommitAsync(ct);
             return accepted;
         }
@@ -94,22 +94,25 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     /// <summary>
     /// Charges the grants and writes the task with its recipients inside the caller's transaction; null when the
     /// balance does not cover the send. On PostgreSQL a small send's statements go as one batch after the grants are
-    /// read (<see cref="WriteBatch"/>): two round trips for the whole write.
+    /// read (<see cref="WriteBatch"/>): two round trips for the whole write — or, inside a group commit's shared batch,
+    /// none of its own once an earlier send of the batch has read the customer's grants.
     /// </summary>
-    private static async Task<Accepted?> WriteAsync(QunfaDbContext target, Plan plan, CancellationToken ct)
+    private static async Task<Accepted?> WriteAsync(QunfaDbContext target, GroupCommit.Shared? shared, Plan plan, CancellationToken ct)
     {
         var request = plan.Request;
-        var write = new WriteBatch(target);
-        var (grants, reservedTaskId) = await ChargeableGrants.ReadAsync(target, request.CustomerId, reserveTaskId: write.IsHeld, ct);
+        var write = shared?.Write ?? new WriteBatch(target);
+        var (grants, reservedTaskId) = shared is not null
+            ? await shared.State<ChargeableGrants.Held>().ReadAsync(target, request.CustomerId, shared.Units, ct)
+            : await ChargeableGrants.ReadAsync(target, request.CustomerId, reserveTaskId: write.IsHeld, ct);
         if (request.WriteCheck is { } check) await check.AddToAsync(write, target, request.CustomerId, ct);
         var paidBy = BalanceRule.Allocate(grants, plan.Category, plan.Segments, plan.Clock.Today);
         if (paidBy is null)
         {
             // Refused for its balance, the send still uses its nonce.
-            await write.FlushAsync(ct);
+            if (shared is null) await write.FlushAsync(ct);
             return null;
         }
-        await ChargeAsync(write, paidBy, plan.Segments, ct);
+        await ChargeAsync(write, grants, paidBy, plan.Segments, ct);
         var perRecipient = request.Recipients.Valid.Count > 0 && request.Recipients.Valid[0].Variables is not null;
         var task = new SendTask
         {
@@ -159,7 +162,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         await write.AddAsync(rollup, rollupValues, ct);
         if (request.Api is { } api)
             await write.AddAsync("""INSERT INTO "ApiSends" ("TaskId", "ApiKeyId", "OutId") VALUES (@p0, @p1, @p2)""", [task.Id, api.KeyId, api.OutId], ct);
-        await write.FlushAsync(ct);
+        if (shared is null) await write.FlushAsync(ct);
         return new Accepted(task.Id, task.NumberCount, task.BilledSegments);
     }
 
@@ -207,13 +210,16 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     }
 
     /// <summary>One conditional update per grant: it succeeds only while the grant still has room.</summary>
-    private static async Task ChargeAsync(WriteBatch write, int[] paidBy, int[] segments, CancellationToken ct)
+    private static async Task ChargeAsync(WriteBatch write, List<PackageGrant> grants, int[] paidBy, int[] segments, CancellationToken ct)
     {
         var perGrant = new Dictionary<int, int>();
         for (var i = 0; i < paidBy.Length; i++) perGrant[paidBy[i]] = perGrant.GetValueOrDefault(paidBy[i]) + segments[i];
         foreach (var (grantId, amount) in perGrant)
+        {
             await write.AddAsync("""UPDATE "PackageGrants" SET "Used" = "Used" + @p0 WHERE "Id" = @p1 AND "Status" = @p2 AND "Used" + @p0 <= "Size" """,
                 [amount, grantId, Active], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new BalanceChangedException()));
+            ChargeableGrants.Charged(grants, grantId, amount);
+        }
     }
 
     private static IEnumerable<RecipientWriter.Row> Rows(SendRequest request, int[] segments, int[] paidBy, bool perRecipient)
