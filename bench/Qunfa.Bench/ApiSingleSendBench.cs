@@ -95,6 +95,7 @@ public static class ApiSingleSendBench
             if (wrk.RanOut) Console.WriteLine($"  ran out of pre-signed requests ({signed.Count:N0}): the replays were refused and are not counted");
             (accepted, refused, seconds) = ((int)wrk.Accepted, (int)wrk.Refused, wrk.Seconds);
             (rate, p50, p99) = (wrk.Rate, wrk.P50Ms, wrk.P99Ms);
+            Console.WriteLine($"  wrk: {wrk.Details}");
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var client = inProcessClients ? $"{clients} in-process clients" : $"wrk, {clients} connections, pre-signed requests";

@@ -15,7 +15,7 @@ public static partial class WrkReplay
 {
     private const int Threads = 2;
 
-    public sealed record Result(long Requests, long Refused, double Seconds, double P50Ms, double P99Ms, bool RanOut)
+    public sealed record Result(long Requests, long Refused, double Seconds, double P50Ms, double P99Ms, bool RanOut, string Details)
     {
         public long Accepted => Requests - Refused;
         public double Rate => Accepted / Seconds;
@@ -53,7 +53,8 @@ public static partial class WrkReplay
                 Seconds(total.Groups[2].Value),
                 Percentile(output, "50%"),
                 Percentile(output, "99%"),
-                RanOut: long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) > requests.Count);
+                RanOut: long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) > requests.Count,
+                Details: string.Join("; ", output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Latency ", StringComparison.Ordinal) || l.StartsWith("Socket errors", StringComparison.Ordinal))));
         }
         finally
         {

@@ -24,6 +24,7 @@ public static class DatabaseRegistration
                 break;
             default:
                 services.AddDbContextPool<QunfaDbContext, SqliteQunfaDbContext>(o => o.UseSqlite(settings.DatabaseConnectionString).AddInterceptors(Pragmas));
+                services.AddHostedService<SqliteCheckpointer>();
                 break;
         }
         services.AddSingleton<DatabaseReadiness>().AddSingleton<GroupCommit>();

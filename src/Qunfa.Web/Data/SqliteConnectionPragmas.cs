@@ -13,12 +13,14 @@ namespace Qunfa.Web.Data;
 /// cache_size: the default 2 MB of pages is far smaller than the indexes a task of a million numbers touches;
 /// the writer then spills dirty pages to the WAL mid-transaction and reads them back. Pages are allocated only
 /// as they are used, so readers that touch little keep little.
+/// wal_autocheckpoint: the log is copied back by <see cref="SqliteCheckpointer"/>, not inside a commit; the threshold
+/// (10,000 pages, 40 MB) is only the bound should that loop stop.
 /// A pooled handle keeps both across Close and Open; running them on every Open parsed two statements for each
 /// query of a request (docs/benchmarks.md, api-single).
 /// </summary>
 public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;";
+    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;";
 
     private static readonly object Applied = new();
     private readonly ConditionalWeakTable<object, object> _applied = new();
