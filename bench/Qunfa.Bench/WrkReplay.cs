@@ -22,7 +22,19 @@ public static partial class WrkReplay
     }
 
     /// <summary>Writes the requests as raw HTTP/1.1, split over wrk's threads, and replays them for <paramref name="seconds"/>.</summary>
-    public static async Task<Result> RunAsync(Uri root, IReadOnlyList<byte[]> requests, int seconds, int connections)
+    /// <summary>The requests written where wrk's threads read them; the caller may drop its own copy before measuring.</summary>
+    public sealed class Files(string prefix, int count) : IDisposable
+    {
+        public string Prefix => prefix;
+        public int Count => count;
+
+        public void Dispose()
+        {
+            for (var t = 0; t < Threads; t++) File.Delete($"{prefix}.{t}");
+        }
+    }
+
+    public static async Task<Files> WriteAsync(IReadOnlyList<byte[]> requests)
     {
         var prefix = Path.Combine(Path.GetTempPath(), $"qunfa-wrk-{Environment.ProcessId}");
         for (var t = 0; t < Threads; t++)
@@ -34,6 +46,12 @@ public static partial class WrkReplay
                 await file.WriteAsync(requests[i]);
             }
         }
+        return new Files(prefix, requests.Count);
+    }
+
+    public static async Task<Result> RunAsync(Uri root, Files requests, int seconds, int connections)
+    {
+        var prefix = requests.Prefix;
         try
         {
             var script = Path.Combine(AppContext.BaseDirectory, "wrk-replay.lua");
@@ -58,7 +76,7 @@ public static partial class WrkReplay
         }
         finally
         {
-            for (var t = 0; t < Threads; t++) File.Delete($"{prefix}.{t}");
+            requests.Dispose();
         }
     }
 
