@@ -59,6 +59,8 @@ public sealed class ReceiptFollowUp(IServiceScopeFactory scopes, IOptions<Sendin
                     .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
             if (changed > 0)
                 await scope.ServiceProvider.GetRequiredService<RollupWriter>().AddAsync(perTask.Select(t => (t.TaskId, new RollupDelta(Unknown: t.Count))), ct);
+            // Completed in the same transaction, as settlement does: a stop after the commit must not leave the task open.
+            await scope.ServiceProvider.GetRequiredService<RecordSettlement>().CompleteAsync(perTask.Select(t => t.TaskId), ct);
             await transaction.CommitAsync(ct);
         }
         if (later.Count > 0)
@@ -66,11 +68,6 @@ public sealed class ReceiptFollowUp(IServiceScopeFactory scopes, IOptions<Sendin
             var next = now + options.Value.ReceiptTimeout;
             await db.SendRecords.Where(r => EF.Parameter(later).Contains(r.Id) && r.Status == RecipientStatus.Submitted)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.NextAttemptAt, next), ct);
-        }
-        if (expired.Count > 0)
-        {
-            var tasks = await db.SendRecords.AsNoTracking().Where(r => EF.Parameter(expired).Contains(r.Id)).Select(r => r.TaskId).Distinct().ToListAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<RecordSettlement>().CompleteAsync(tasks, ct);
         }
         return overdue.Count;
     }
