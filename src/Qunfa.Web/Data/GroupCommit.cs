@@ -40,6 +40,17 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
             if (!_state.TryGetValue(typeof(T), out var state)) _state[typeof(T)] = state = new T();
             return (T)state;
         }
+
+        private readonly List<Func<WriteBatch, CancellationToken, Task>> _beforeFlush = [];
+
+        /// <summary>Adds statements once every unit has run, e.g. one update for what several units changed in one row.</summary>
+        public void BeforeFlush(Func<WriteBatch, CancellationToken, Task> add) => _beforeFlush.Add(add);
+
+        internal async Task FlushAsync(CancellationToken ct)
+        {
+            foreach (var add in _beforeFlush) await add(write, ct);
+            await write.FlushAsync(ct);
+        }
     }
 
     private interface IUnit
@@ -188,7 +199,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
             try
             {
                 // A statement that affected other rows than its unit expected fails the batch as a failing unit would.
-                await shared.Write.FlushAsync(ct);
+                await shared.FlushAsync(ct);
             }
             catch (Exception e) when (IsUnitFailure(e, ct))
             {

@@ -33,6 +33,23 @@ public static class ChargeableGrants
     {
         private readonly Dictionary<int, List<PackageGrant>> _grants = [];
         private readonly Queue<long> _taskIds = new();
+        private readonly SortedDictionary<int, int> _charges = [];
+
+        /// <summary>
+        /// Charges a grant for a send of the batch: the charges of all its sends go as one conditional update per grant
+        /// after the last unit, instead of a new version of the grant's row per send.
+        /// </summary>
+        public void Charge(GroupCommit.Shared shared, List<PackageGrant> grants, int grantId, int amount)
+        {
+            if (_charges.Count == 0) shared.BeforeFlush(AddChargesAsync);
+            _charges[grantId] = _charges.GetValueOrDefault(grantId) + amount;
+            Charged(grants, grantId, amount);
+        }
+
+        private async Task AddChargesAsync(WriteBatch write, CancellationToken ct)
+        {
+            foreach (var (grantId, amount) in _charges) await AddChargeAsync(write, grantId, amount, ct);
+        }
 
         public async Task<(List<PackageGrant> Grants, long TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
         {
@@ -56,6 +73,16 @@ public static class ChargeableGrants
             return (grants, _taskIds.Dequeue());
         }
     }
+
+    /// <summary>Thrown when a grant no longer has the room the charge was planned on.</summary>
+    public sealed class BalanceChangedException : Exception;
+
+    private static readonly string Active = nameof(GrantStatus.Active);
+
+    /// <summary>One conditional update: it succeeds only while the grant still has room.</summary>
+    public static Task AddChargeAsync(WriteBatch write, int grantId, int amount, CancellationToken ct) =>
+        write.AddAsync("""UPDATE "PackageGrants" SET "Used" = "Used" + @p0 WHERE "Id" = @p1 AND "Status" = @p2 AND "Used" + @p0 <= "Size" """,
+            [amount, grantId, Active], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new BalanceChangedException()));
 
     /// <summary>Adds a charge just written to the grants as read, for the next send of the same batch.</summary>
     public static void Charged(List<PackageGrant> grants, int grantId, int amount)

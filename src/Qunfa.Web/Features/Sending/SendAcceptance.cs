@@ -61,7 +61,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
                 if (request.ScheduledAt is null) dispatch.Wake();
                 return (accepted, Outcome.Ok());
             }
-            catch (BalanceChangedException)
+            catch (ChargeableGrants.BalanceChangedException)
             {
                 logger.LogInformation("Balance changed while charging customer {Customer}; attempt {Attempt}", request.CustomerId, attempt);
             }
@@ -69,12 +69,8 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         return (null, Outcome.Fail("", SendMessages.BalanceTooLow));
     }
 
-    private static readonly string Active = nameof(GrantStatus.Active);
-
     private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, OperatorClock Clock);
 
-    /// <summary>Another send spent from the same grants between reading and charging them: plan again.</summary>
-    private sealed class BalanceChangedException : Exception;
 
     private async Task<Accepted?> WriteAloneAsync(Plan plan, CancellationToken ct)
     {
@@ -112,7 +108,7 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             if (shared is null) await write.FlushAsync(ct);
             return null;
         }
-        await ChargeAsync(write, grants, paidBy, plan.Segments, ct);
+        await ChargeAsync(write, shared, grants, paidBy, plan.Segments, ct);
         var perRecipient = request.Recipients.Valid.Count > 0 && request.Recipients.Valid[0].Variables is not null;
         var task = new SendTask
         {
@@ -210,16 +206,13 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
     }
 
     /// <summary>One conditional update per grant: it succeeds only while the grant still has room.</summary>
-    private static async Task ChargeAsync(WriteBatch write, List<PackageGrant> grants, int[] paidBy, int[] segments, CancellationToken ct)
+    private static async Task ChargeAsync(WriteBatch write, GroupCommit.Shared? shared, List<PackageGrant> grants, int[] paidBy, int[] segments, CancellationToken ct)
     {
         var perGrant = new Dictionary<int, int>();
         for (var i = 0; i < paidBy.Length; i++) perGrant[paidBy[i]] = perGrant.GetValueOrDefault(paidBy[i]) + segments[i];
         foreach (var (grantId, amount) in perGrant)
-        {
-            await write.AddAsync("""UPDATE "PackageGrants" SET "Used" = "Used" + @p0 WHERE "Id" = @p1 AND "Status" = @p2 AND "Used" + @p0 <= "Size" """,
-                [amount, grantId, Active], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new BalanceChangedException()));
-            ChargeableGrants.Charged(grants, grantId, amount);
-        }
+            if (shared is not null) shared.State<ChargeableGrants.Held>().Charge(shared, grants, grantId, amount);
+            else await ChargeableGrants.AddChargeAsync(write, grantId, amount, ct);
     }
 
     private static IEnumerable<RecipientWriter.Row> Rows(SendRequest request, int[] segments, int[] paidBy, bool perRecipient)
