@@ -29,6 +29,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
     public sealed class Shared(WriteBatch write, int units)
     {
         private readonly Dictionary<Type, object> _state = [];
+        private readonly List<Func<WriteBatch, CancellationToken, Task>> _beforeFlush = [];
 
         public WriteBatch Write => write;
 
@@ -40,8 +41,6 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
             if (!_state.TryGetValue(typeof(T), out var state)) _state[typeof(T)] = state = new T();
             return (T)state;
         }
-
-        private readonly List<Func<WriteBatch, CancellationToken, Task>> _beforeFlush = [];
 
         /// <summary>Adds statements once every unit has run, e.g. one update for what several units changed in one row.</summary>
         public void BeforeFlush(Func<WriteBatch, CancellationToken, Task> add) => _beforeFlush.Add(add);

@@ -17,17 +17,16 @@ public static class ChargeableGrants
     private const string Columns = """SELECT "Id", "Category", "Size", "Used", "ExpiresOn", "Status" FROM "PackageGrants" WHERE "CustomerId" = @p0""";
     private const string Sqlite = Columns;
     private const string Postgres = Columns + """ ORDER BY "Id" FOR UPDATE""";
-    // A send's write on PostgreSQL goes as one batch that needs its task's id before the insert (WriteBatch): the id
-    // is taken from the sequence in the same round trip as the grants.
-    private const string PostgresWithTaskId = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id'));""" + Postgres;
-    private const string TaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p0)""";
+    // A send's write on PostgreSQL goes as one batch that needs its task's id before the insert (WriteBatch): task ids
+    // are taken from the sequence in the same round trip as the grants, one for a send alone or one per unit of a batch.
+    private const string NextTaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p0)""";
     private const string PostgresWithTaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p1);""" + Postgres;
 
     /// <summary>
     /// A PostgreSQL group-commit batch's grants and task ids (<see cref="GroupCommit.Shared"/>): a customer's grants are
     /// read and locked by the first of its sends in the batch and kept for the next ones, which see the earlier charges
-    /// (<see cref="Charged"/>) because nothing else can change locked grants before the commit; task ids are taken from
-    /// the sequence for the whole batch in the same round trip. A batch of one customer's sends reads once.
+    /// because nothing else can change locked grants before the commit; task ids are taken from the sequence for the
+    /// whole batch in the same round trip. A batch of one customer's sends reads once.
     /// </summary>
     public sealed class Held
     {
@@ -35,42 +34,34 @@ public static class ChargeableGrants
         private readonly Queue<long> _taskIds = new();
         private readonly SortedDictionary<int, int> _charges = [];
 
+        public async Task<(List<PackageGrant> Grants, long TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
+        {
+            var idsWanted = _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
+            if (!_grants.TryGetValue(customerId, out var grants))
+                _grants[customerId] = grants = await ReadPostgresAsync(db, customerId, idsWanted, _taskIds, ct);
+            else if (idsWanted > 0)
+            {
+                await using var reader = await PreparedCommands.Bind(db, NextTaskIds, idsWanted).ExecuteReaderAsync(CommandBehavior.Default, ct);
+                await ReadTaskIdsAsync(reader, _taskIds, ct);
+            }
+            return (grants, _taskIds.Dequeue());
+        }
+
         /// <summary>
         /// Charges a grant for a send of the batch: the charges of all its sends go as one conditional update per grant
-        /// after the last unit, instead of a new version of the grant's row per send.
+        /// after the last unit, instead of a new version of the grant's row per send; the next send sees it at once.
         /// </summary>
         public void Charge(GroupCommit.Shared shared, List<PackageGrant> grants, int grantId, int amount)
         {
             if (_charges.Count == 0) shared.BeforeFlush(AddChargesAsync);
             _charges[grantId] = _charges.GetValueOrDefault(grantId) + amount;
-            Charged(grants, grantId, amount);
+            foreach (var grant in grants)
+                if (grant.Id == grantId) grant.Used += amount;
         }
 
         private async Task AddChargesAsync(WriteBatch write, CancellationToken ct)
         {
             foreach (var (grantId, amount) in _charges) await AddChargeAsync(write, grantId, amount, ct);
-        }
-
-        public async Task<(List<PackageGrant> Grants, long TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
-        {
-            var idsWanted = _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
-            if (!_grants.TryGetValue(customerId, out var grants))
-            {
-                var command = idsWanted > 0 ? PreparedCommands.Bind(db, PostgresWithTaskIds, customerId, idsWanted) : PreparedCommands.Bind(db, Postgres, customerId);
-                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
-                if (idsWanted > 0)
-                {
-                    while (await reader.ReadAsync(ct)) _taskIds.Enqueue(reader.GetInt64(0));
-                    await reader.NextResultAsync(ct);
-                }
-                _grants[customerId] = grants = await ReadGrantsAsync(reader, customerId, ct);
-            }
-            else if (idsWanted > 0)
-            {
-                await using var reader = await PreparedCommands.Bind(db, TaskIds, idsWanted).ExecuteReaderAsync(CommandBehavior.Default, ct);
-                while (await reader.ReadAsync(ct)) _taskIds.Enqueue(reader.GetInt64(0));
-            }
-            return (grants, _taskIds.Dequeue());
         }
     }
 
@@ -84,28 +75,35 @@ public static class ChargeableGrants
         write.AddAsync("""UPDATE "PackageGrants" SET "Used" = "Used" + @p0 WHERE "Id" = @p1 AND "Status" = @p2 AND "Used" + @p0 <= "Size" """,
             [amount, grantId, Active], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new BalanceChangedException()));
 
-    /// <summary>Adds a charge just written to the grants as read, for the next send of the same batch.</summary>
-    public static void Charged(List<PackageGrant> grants, int grantId, int amount)
-    {
-        foreach (var grant in grants)
-            if (grant.Id == grantId) grant.Used += amount;
-    }
-
     /// <param name="reserveTaskId">On PostgreSQL, also take the next task id from its sequence (null on SQLite).</param>
     public static async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, bool reserveTaskId, CancellationToken ct)
     {
-        var postgres = db.Database.IsNpgsql();
-        var reserve = reserveTaskId && postgres;
-        var command = PreparedCommands.Bind(db, reserve ? PostgresWithTaskId : postgres ? Postgres : Sqlite, customerId);
-        long? taskId = null;
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
-        if (reserve)
+        if (db.Database.IsNpgsql())
         {
-            await reader.ReadAsync(ct);
-            taskId = reader.GetInt64(0);
+            var taskIds = new Queue<long>(1);
+            var grants = await ReadPostgresAsync(db, customerId, reserveTaskId ? 1 : 0, taskIds, ct);
+            return (grants, taskIds.Count > 0 ? taskIds.Dequeue() : null);
+        }
+        await using var reader = await PreparedCommands.Bind(db, Sqlite, customerId).ExecuteReaderAsync(CommandBehavior.Default, ct);
+        return (await ReadGrantsAsync(reader, customerId, ct), null);
+    }
+
+    /// <summary>The grants, locked, and <paramref name="ids"/> task ids from the sequence in the same round trip.</summary>
+    private static async Task<List<PackageGrant>> ReadPostgresAsync(QunfaDbContext db, int customerId, int ids, Queue<long> taskIds, CancellationToken ct)
+    {
+        var command = ids > 0 ? PreparedCommands.Bind(db, PostgresWithTaskIds, customerId, ids) : PreparedCommands.Bind(db, Postgres, customerId);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
+        if (ids > 0)
+        {
+            await ReadTaskIdsAsync(reader, taskIds, ct);
             await reader.NextResultAsync(ct);
         }
-        return (await ReadGrantsAsync(reader, customerId, ct), taskId);
+        return await ReadGrantsAsync(reader, customerId, ct);
+    }
+
+    private static async Task ReadTaskIdsAsync(DbDataReader reader, Queue<long> into, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct)) into.Enqueue(reader.GetInt64(0));
     }
 
     private static async Task<List<PackageGrant>> ReadGrantsAsync(DbDataReader reader, int customerId, CancellationToken ct)

@@ -71,7 +71,6 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
 
     private sealed record Plan(SendRequest Request, string SignName, Template Template, int[] Segments, SmsCategory Category, DateTimeOffset Now, OperatorClock Clock);
 
-
     private async Task<Accepted?> WriteAloneAsync(Plan plan, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
