@@ -38,10 +38,15 @@ public static class DatabaseRegistration
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 100;
-        return builder.ConnectionString;
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword exists at all, not whether the string sets
+        // it: asked that way, the default was never applied. The string's own keys are read with the plain builder.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(IsMaxAutoPrepare)) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
     }
+
+    private static bool IsMaxAutoPrepare(string keyword) =>
+        keyword.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Applies pending migrations and prepares the shared key ring before the host accepts requests; /readyz stays
