@@ -18,7 +18,8 @@ switch (scenario)
         await ApiSingleSendBench.RunAsync(clients: 32, TimeSpan.FromSeconds(seconds),
             args.Contains("postgres") ? Qunfa.Testing.DatabaseKind.Postgres : Qunfa.Testing.DatabaseKind.Sqlite,
             args.Contains("compat") ? ApiSingleSendBench.Path.Compat : ApiSingleSendBench.Path.Api,
-            acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"), inProcessClients: args.Contains("inproc"));
+            acceptOnly: args.Contains("accept-only"), withKannel: !args.Contains("no-kannel"), inProcessClients: args.Contains("inproc"),
+            warmUp: TimeSpan.FromSeconds(int.Parse(Option("warmup") ?? "60", System.Globalization.CultureInfo.InvariantCulture)));
         break;
     case "send-1m":
         await SendEndToEndBench.RunAsync(new(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000,
@@ -41,9 +42,9 @@ switch (scenario)
         break;
     default:
         Console.WriteLine("Scenarios: emulator-sendsms [seconds]  — SendSms calls of 1000 numbers/s through Qunfa.Aliyun against the emulator on loopback");
-        Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel] [inproc]  — single-number sends over 32 connections through the signed");
+        Console.WriteLine("           api-single [seconds] [accept-only] [postgres] [compat] [no-kannel] [inproc] [warmup=S]  — single-number sends over 32 connections through the signed");
         Console.WriteLine("             /api/v1 (or the Alibaba-compatible SendSms), pre-signed and replayed by wrk as Kannel is measured (inproc: .NET clients in this");
-        Console.WriteLine("             process), beside Kannel's durable sendsms measured first in the same run");
+        Console.WriteLine("             process), beside Kannel's durable sendsms measured first in the same run; the clients send for S seconds (60) before measuring");
         Console.WriteLine("           send-1m [numbers] [postgres [2nodes [worker-cpus=LIST]]] [push] [no-kannel] [latency=MS] [calls=N]  — a CSV task end to end through the");
         Console.WriteLine("             console and the engine against the sandbox carrier, beside Kannel's durable sendsms measured first in the same run; receipts read");
         Console.WriteLine("             from MNS, or with push (one node) POSTed by the carrier to the host's HTTP push URL. latency: the carrier waits MS before each");

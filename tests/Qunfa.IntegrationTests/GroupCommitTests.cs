@@ -84,6 +84,9 @@ public sealed class GroupCommitTests
         Assert.Equal(3, results.Count(r => r.Task is not null));
         Assert.Equal(3, await s.App.WithDbAsync(d => d.PackageGrants.Where(g => g.Id == s.GrantId).Select(g => g.Used).SingleAsync()));
         Assert.Equal(0, reruns.Value);
+        // The accepted sends' rollup (on PostgreSQL added up over the batch and written once) counts each of them.
+        var rollups = await s.App.WithDbAsync(d => d.SendRollups.Where(r => r.CustomerId == s.CustomerId).ToListAsync());
+        Assert.Equal((3, 3), (rollups.Sum(r => r.Numbers), rollups.Sum(r => r.Segments)));
     }
 
     /// <summary>A unit that keeps the writer busy until released, so that the units queued meanwhile share the next batch.</summary>

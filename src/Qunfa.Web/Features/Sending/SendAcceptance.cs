@@ -153,8 +153,12 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             await write.FlushAsync(ct);
             await RecipientWriter.WriteAsync(target, task.Id, request.CustomerId, rows, nextAttempt, ct);
         }
-        var (rollup, rollupValues) = new RollupWriter(target, plan.Clock).Accepted(task);
-        await write.AddAsync(rollup, rollupValues, ct);
+        if (shared is not null) shared.State<RollupWriter.Held>().Accepted(shared, task, plan.Clock);
+        else
+        {
+            var (rollup, rollupValues) = new RollupWriter(target, plan.Clock).Accepted(task);
+            await write.AddAsync(rollup, rollupValues, ct);
+        }
         if (request.Api is { } api)
             await write.AddAsync("""INSERT INTO "ApiSends" ("TaskId", "ApiKeyId", "OutId") VALUES (@p0, @p1, @p2)""", [task.Id, api.KeyId, api.OutId], ct);
         if (shared is null) await write.FlushAsync(ct);

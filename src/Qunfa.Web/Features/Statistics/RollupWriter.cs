@@ -16,8 +16,31 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
         UpsertAsync(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments), ct);
 
     /// <summary>The statement <see cref="AcceptedAsync"/> runs, for a caller that batches its statements (WriteBatch).</summary>
-    public (string Sql, object?[] Values) Accepted(SendTask task) =>
-        (Upsert, Values(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments)));
+    public (string Sql, object?[] Values) Accepted(SendTask task) => (Upsert, Values(RollupKey.Of(task, clock), AcceptedDelta(task)));
+
+    private static RollupDelta AcceptedDelta(SendTask task) => new(Numbers: task.NumberCount, Segments: task.BilledSegments);
+
+    /// <summary>
+    /// The rollup changes of a PostgreSQL group-commit batch's sends (<see cref="GroupCommit.Shared"/>): they add to the
+    /// same few rows, and go as one upsert per row after the last unit, in key order, instead of one per send — each of
+    /// which made a new version of the row.
+    /// </summary>
+    public sealed class Held
+    {
+        private readonly SortedDictionary<RollupKey, RollupDelta> _changes = [];
+
+        public void Accepted(GroupCommit.Shared shared, SendTask task, OperatorClock clock)
+        {
+            if (_changes.Count == 0) shared.BeforeFlush(AddAsync);
+            var key = RollupKey.Of(task, clock);
+            _changes[key] = _changes.GetValueOrDefault(key) + AcceptedDelta(task);
+        }
+
+        private async Task AddAsync(WriteBatch write, CancellationToken ct)
+        {
+            foreach (var (key, delta) in _changes) await write.AddAsync(Upsert, Values(key, delta), ct);
+        }
+    }
 
     /// <summary>Changes that happened to records of the given tasks (each task may appear several times).</summary>
     public async Task AddAsync(IEnumerable<(long TaskId, RollupDelta Delta)> changes, CancellationToken ct)
