@@ -13,7 +13,7 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
 {
     /// <summary>A task just accepted: its numbers and charged segments.</summary>
     public Task AcceptedAsync(SendTask task, CancellationToken ct) =>
-        UpsertAsync(RollupKey.Of(task, clock), new RollupDelta(Numbers: task.NumberCount, Segments: task.BilledSegments), ct);
+        UpsertAsync(RollupKey.Of(task, clock), AcceptedDelta(task), ct);
 
     /// <summary>The statement <see cref="AcceptedAsync"/> runs, for a caller that batches its statements (WriteBatch).</summary>
     public (string Sql, object?[] Values) Accepted(SendTask task) => (Upsert, Values(RollupKey.Of(task, clock), AcceptedDelta(task)));
