@@ -17,7 +17,7 @@ public static class RowInsert
 {
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
 
-    private sealed record Statement(string Sql, Column[] Columns);
+    private sealed record Statement(string Sql, string ManyRows, Column[] Columns);
 
     private static readonly ConcurrentDictionary<(IModel, Type, bool), Statement> Statements = new();
 
@@ -33,6 +33,18 @@ public static class RowInsert
     /// <summary>The insert of <paramref name="entity"/>: with its key as given, or returning the generated one.</summary>
     public static (string Sql, object?[] Values) For<T>(QunfaDbContext db, T entity, bool withKey) where T : class
     {
+        var (sql, _, values) = Row(db, entity, withKey);
+        return (sql, values);
+    }
+
+    /// <summary>
+    /// The insert of <paramref name="entity"/> with its key as given, and the statement that inserts many such rows from
+    /// one array per column (<see cref="WriteBatch.AddRowAsync"/>; PostgreSQL).
+    /// </summary>
+    public static (string OneRow, string ManyRows, object?[] Values) WithKey<T>(QunfaDbContext db, T entity) where T : class => Row(db, entity, withKey: true);
+
+    private static (string OneRow, string ManyRows, object?[] Values) Row<T>(QunfaDbContext db, T entity, bool withKey) where T : class
+    {
         var statement = Statements.GetOrAdd((db.Model, typeof(T), withKey), key => Build(db, key.Item2, key.Item3));
         var values = new object?[statement.Columns.Length];
         for (var i = 0; i < values.Length; i++)
@@ -41,8 +53,18 @@ public static class RowInsert
             var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entity);
             values[i] = value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
-        return (statement.Sql, values);
+        return (statement.Sql, statement.ManyRows, values);
     }
+
+    /// <summary>
+    /// INSERT … SELECT FROM unnest(@p0::type[], …): each array cast to its column's type without a length, so that a
+    /// value too long for the column fails the insert as in a one-row statement instead of being cut by the cast.
+    /// </summary>
+    public static string ManyRows(string table, IReadOnlyList<(string Column, string StoreType)> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) SELECT * FROM unnest("
+        + string.Join(", ", columns.Select((c, i) => $"@p{i}::{WithoutLength(c.StoreType)}[]")) + ")";
+
+    private static string WithoutLength(string storeType) => storeType.IndexOf('(') is var open and > 0 ? storeType[..open].TrimEnd() : storeType;
 
     private static Statement Build(QunfaDbContext db, Type type, bool withKey)
     {
@@ -60,6 +82,8 @@ public static class RowInsert
             + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
             + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
             + (withKey ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
-        return new Statement(text, columns);
+        var manyRows = ManyRows(sql.DelimitIdentifier(table.Name, table.Schema),
+            columns.Select(c => (sql.DelimitIdentifier(c.Property.GetColumnName(table)!), c.Mapping.StoreType)).ToArray());
+        return new Statement(text, manyRows, columns);
     }
 }

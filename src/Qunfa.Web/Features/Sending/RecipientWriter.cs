@@ -36,9 +36,18 @@ public static class RecipientWriter
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, FALSE)
         """;
 
-    /// <summary>The insert of one row as its own statement, for a caller that batches a small send's statements (WriteBatch).</summary>
-    public static (string Sql, object?[] Values) Statement(QunfaDbContext db, long taskId, int customerId, Row row, DateTimeOffset now) =>
-        (Insert, [taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, StoredTime.Of(db, now)]);
+    // Insert's rows from one array per column (WriteBatch.AddRowAsync), cast without lengths: a value too long fails
+    // the insert as in Insert instead of being cut by the cast.
+    private const string ManyRows = """
+        INSERT INTO "SendRecords" ("TaskId", "CustomerId", "Phone", "Variables", "Segments", "GrantId", "Status", "Attempts", "NextAttemptAt", "Refunded")
+        SELECT r.task, r.customer, r.phone, r.variables, r.segments, r.grant_id, r.status, 0, r.next, FALSE
+        FROM unnest(@p0::bigint[], @p1::integer[], @p2::varchar[], @p3::varchar[], @p4::integer[], @p5::integer[], @p6::varchar[],
+            @p7::timestamp with time zone[]) AS r(task, customer, phone, variables, segments, grant_id, status, next)
+        """;
+
+    /// <summary>Adds one row to a small send's statements (<see cref="WriteBatch.AddRowAsync"/>): with the other rows of the batch on PostgreSQL.</summary>
+    public static Task AddAsync(WriteBatch write, QunfaDbContext db, long taskId, int customerId, Row row, DateTimeOffset now, CancellationToken ct) =>
+        write.AddRowAsync(Insert, ManyRows, [taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, StoredTime.Of(db, now)], ct);
 
     private static async Task InsertAsync(QunfaDbContext db, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)
     {

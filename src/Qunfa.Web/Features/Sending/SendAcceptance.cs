@@ -135,19 +135,15 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
         if (reservedTaskId is { } id)
         {
             task.Id = id;
-            var (sql, values) = RowInsert.For(target, task, withKey: true);
-            await write.AddAsync(sql, values, ct);
+            var (oneRow, manyRows, values) = RowInsert.WithKey(target, task);
+            await write.AddRowAsync(oneRow, manyRows, values, ct);
         }
         else
             task.Id = await RowInsert.InsertAsync(target, task, ct);
         var rows = Rows(request, plan.Segments, paidBy, perRecipient);
         var nextAttempt = request.ScheduledAt ?? plan.Now;
         if (write.IsHeld && task.NumberCount <= BatchedRows)
-            foreach (var row in rows)
-            {
-                var (sql, values) = RecipientWriter.Statement(target, task.Id, request.CustomerId, row, nextAttempt);
-                await write.AddAsync(sql, values, ct);
-            }
+            foreach (var row in rows) await RecipientWriter.AddAsync(write, target, task.Id, request.CustomerId, row, nextAttempt, ct);
         else
         {
             await write.FlushAsync(ct);
@@ -160,12 +156,15 @@ public sealed class SendAcceptance(QunfaDbContext db, OperatorClock clock, Dispa
             await write.AddAsync(rollup, rollupValues, ct);
         }
         if (request.Api is { } api)
-            await write.AddAsync("""INSERT INTO "ApiSends" ("TaskId", "ApiKeyId", "OutId") VALUES (@p0, @p1, @p2)""", [task.Id, api.KeyId, api.OutId], ct);
+            await write.AddRowAsync(ApiSend, ApiSends, [task.Id, api.KeyId, api.OutId], ct);
         if (shared is null) await write.FlushAsync(ct);
         return new Accepted(task.Id, task.NumberCount, task.BilledSegments);
     }
 
-    /// <summary>Up to this many recipient rows go into a send's batch as statements of their own; more go by COPY.</summary>
+    private const string ApiSend = """INSERT INTO "ApiSends" ("TaskId", "ApiKeyId", "OutId") VALUES (@p0, @p1, @p2)""";
+    private static readonly string ApiSends = RowInsert.ManyRows("\"ApiSends\"", [("\"TaskId\"", "bigint"), ("\"ApiKeyId\"", "integer"), ("\"OutId\"", "varchar")]);
+
+    /// <summary>Up to this many recipient rows go into a send's batch as rows of its statements; more go by COPY.</summary>
     private const int BatchedRows = 20;
 
     public static SmsCategory CategoryOf(TemplateType type) => type switch
