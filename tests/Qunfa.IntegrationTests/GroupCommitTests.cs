@@ -89,6 +89,34 @@ public sealed class GroupCommitTests
         Assert.Equal((3, 3), (rollups.Sum(r => r.Numbers), rollups.Sum(r => r.Segments)));
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SendsOfOneBatch_EachKeepItsOwnValues_WhenTheirRowsGoTogether(DatabaseKind db)
+    {
+        var settings = new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" };
+        await using var s = await SendingScenario.StartAsync(db, balance: 100, settings);
+        var groupCommit = s.App.Services.GetRequiredService<GroupCommit>();
+        using var reruns = new RerunCount(s.App.Services);
+        var (held, release) = await HoldWriterAsync(groupCommit);
+        var at = DateTimeOffset.UtcNow.AddHours(2);
+
+        // On PostgreSQL the tasks and recipients of the batch go as one insert per table, a column of arrays each: a
+        // schedule beside none (a column with nulls), two numbers beside one, other values each.
+        var scheduled = Task.Run(() => SendingScenario.SendAsync(s, "13912340001\n13912340002", new() { ["order"] = "B1" }, scheduledAt: at), TestContext.Current.CancellationToken);
+        await WaitUntilQueuedAsync(groupCommit, 1);
+        var now = Task.Run(() => SendingScenario.SendAsync(s, "13912340003", new() { ["order"] = "B2" }), TestContext.Current.CancellationToken);
+        await WaitUntilQueuedAsync(groupCommit, 2);
+        release.SetResult();
+        await held;
+        var (first, second) = ((await scheduled).Task!, (await now).Task!);
+
+        Assert.Equal(0, reruns.Value);
+        var tasks = await s.App.WithDbAsync(d => d.SendTasks.Where(t => t.Id == first.TaskId || t.Id == second.TaskId).OrderBy(t => t.Id).ToListAsync());
+        Assert.Equal([(2, true, "B1"), (1, false, "B2")], tasks.Select(t => (t.NumberCount, t.ScheduledAt is not null, t.CommonVariables!.Contains("B1") ? "B1" : "B2")));
+        Assert.Equal(at.ToUnixTimeSeconds(), tasks[0].ScheduledAt!.Value.ToUnixTimeSeconds());
+        var records = await s.App.WithDbAsync(d => d.SendRecords.Where(r => r.TaskId == first.TaskId || r.TaskId == second.TaskId).OrderBy(r => r.Phone).Select(r => new { r.TaskId, r.Phone }).ToListAsync());
+        Assert.Equal([(first.TaskId, "13912340001"), (first.TaskId, "13912340002"), (second.TaskId, "13912340003")], records.Select(r => (r.TaskId, r.Phone)));
+    }
+
     /// <summary>A unit that keeps the writer busy until released, so that the units queued meanwhile share the next batch.</summary>
     private static async Task<(Task Held, TaskCompletionSource Release)> HoldWriterAsync(GroupCommit groupCommit)
     {
