@@ -25,16 +25,9 @@ public static class RowInsert
     public static async Task<long> InsertAsync<T>(QunfaDbContext db, T entity, CancellationToken ct) where T : class
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
-        var (sql, values) = For(db, entity, withKey: false);
+        var (sql, _, values) = Row(db, entity, withKey: false);
         var id = await PreparedCommands.Bind(db, sql, values).ExecuteScalarAsync(ct);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The insert of <paramref name="entity"/>: with its key as given, or returning the generated one.</summary>
-    public static (string Sql, object?[] Values) For<T>(QunfaDbContext db, T entity, bool withKey) where T : class
-    {
-        var (sql, _, values) = Row(db, entity, withKey);
-        return (sql, values);
     }
 
     /// <summary>
@@ -43,6 +36,7 @@ public static class RowInsert
     /// </summary>
     public static (string OneRow, string ManyRows, object?[] Values) WithKey<T>(QunfaDbContext db, T entity) where T : class => Row(db, entity, withKey: true);
 
+    /// <summary>The insert of <paramref name="entity"/> (with its key as given, or returning the generated one) and its values.</summary>
     private static (string OneRow, string ManyRows, object?[] Values) Row<T>(QunfaDbContext db, T entity, bool withKey) where T : class
     {
         var statement = Statements.GetOrAdd((db.Model, typeof(T), withKey), key => Build(db, key.Item2, key.Item3));
