@@ -60,14 +60,35 @@ public sealed class ReceiptPushTests
         string token;
         await using (var scope = app.Services.CreateAsyncScope())
             token = await scope.ServiceProvider.GetRequiredService<PushTokenService>().GetOrCreateAsync(TestContext.Current.CancellationToken);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
+        var ct = TestContext.Current.CancellationToken;
+        // A raw connection, read while it is written: the host answers and closes before the body ends, which cuts
+        // an HttpClient's write before it ever reads the answer.
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(app.RootUri.Host, app.RootUri.Port, ct);
+        var stream = client.GetStream();
+        var statusLine = ReadStatusLineAsync(stream, ct);
         // No Content-Length: the size is known only while the body is read.
-        var oversized = new string(' ', 5_000_000) + "[]";
-        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(oversized)));
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, PushTokenService.ReportPath(token)) { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST {PushTokenService.ReportPath(token)} HTTP/1.1\r\nHost: {app.RootUri.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"), ct);
+        var chunk = System.Text.Encoding.ASCII.GetBytes("10000\r\n" + new string(' ', 0x10000) + "\r\n");
+        try
+        {
+            for (var written = 0; written < 5_000_000 && !statusLine.IsCompleted; written += 0x10000) await stream.WriteAsync(chunk, ct);
+            if (!statusLine.IsCompleted) await stream.WriteAsync("2\r\n[]\r\n0\r\n\r\n"u8.ToArray(), ct);
+        }
+        catch (IOException) { } // the host closed the connection once it had answered
+        Assert.StartsWith("HTTP/1.1 413 ", await statusLine.WaitAsync(TimeSpan.FromSeconds(30), ct));
+    }
+
+    private static async Task<string> ReadStatusLineAsync(Stream stream, CancellationToken ct)
+    {
+        var line = new System.Text.StringBuilder();
+        var buffer = new byte[1];
+        while (await stream.ReadAsync(buffer, ct) == 1)
+        {
+            if (buffer[0] == (byte)'\n') return line.ToString().TrimEnd('\r');
+            line.Append((char)buffer[0]);
+        }
+        return line.ToString();
     }
 }
