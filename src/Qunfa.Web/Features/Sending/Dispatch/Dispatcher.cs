@@ -45,45 +45,58 @@ public sealed class Dispatcher(
 
     /// <summary>
     /// Claims up to <paramref name="batches"/> due batches, each up to 1000 numbers of one task (100 when each has its
-    /// own values) or up to 100 numbers of small tasks with one template, in one group-committed unit: claims made
-    /// together cost one commit, whether of one task or many.
+    /// own values) or up to 100 numbers of small tasks with one template, in one transaction: claims made together cost
+    /// one commit, whether of one task or many. On SQLite that transaction is a group-committed unit of the single
+    /// writer; on PostgreSQL it runs on a connection of its own, beside the writer: a claim skips the rows another
+    /// transaction holds (SKIP LOCKED), as the claims of another node do, so it need not queue behind the sends, and
+    /// the server works on both at once.
     /// </summary>
-    public Task<IReadOnlyList<Claim>> ClaimAsync(int batches, CancellationToken ct) =>
-        groupCommit.RunAsync<IReadOnlyList<Claim>>(async (db, token) =>
+    public async Task<IReadOnlyList<Claim>> ClaimAsync(int batches, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+        if (!db.Database.IsNpgsql()) return await groupCommit.RunAsync((writer, token) => ClaimBatchesAsync(writer, batches, token), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claims = await ClaimBatchesAsync(db, batches, ct);
+        await transaction.CommitAsync(ct);
+        return claims;
+    }
+
+    private async Task<IReadOnlyList<Claim>> ClaimBatchesAsync(QunfaDbContext db, int batches, CancellationToken token)
+    {
+        var claims = new List<Claim>(batches);
+        var now = time.GetUtcNow();
+        var fullTask = 0L;
+        while (claims.Count < batches)
         {
-            var claims = new List<Claim>(batches);
-            var now = time.GetUtcNow();
-            var fullTask = 0L;
-            while (claims.Count < batches)
+            // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task. A task
+            // whose last claim came back full is claimed again without asking: on PostgreSQL that question walks the
+            // status index past every row claimed since the last vacuum.
+            var taskId = fullTask != 0 ? fullTask : await ClaimStore.NextDueTaskAsync(db, now, token);
+            if (taskId == 0) break;
+            var shape = await ShapeAsync(db, taskId, token);
+            var claimId = Guid.NewGuid().ToString("N")[..24];
+            var recoverAt = now + options.Value.RecoveryDelay;
+            if (shape.NumberCount < SmallTask)
             {
-                // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task. A task
-                // whose last claim came back full is claimed again without asking: on PostgreSQL that question walks the
-                // status index past every row claimed since the last vacuum.
-                var taskId = fullTask != 0 ? fullTask : await ClaimStore.NextDueTaskAsync(db, now, token);
-                if (taskId == 0) break;
-                var shape = await ShapeAsync(db, taskId, token);
-                var claimId = Guid.NewGuid().ToString("N")[..24];
-                var recoverAt = now + options.Value.RecoveryDelay;
-                if (shape.NumberCount < SmallTask)
-                {
-                    var mixed = await ClaimStore.ClaimSmallTasksAsync(db, shape.TemplateCode, SmallTask, SendBatchSmsRequest.MaxRecipients, claimId, now, recoverAt, token);
-                    if (mixed.Count == 0) break;
-                    claims.Add(new Claim(claimId, mixed, await ShapesAsync(db, mixed, token)));
-                    continue;
-                }
-                var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
-                var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, recoverAt, token);
-                if (records.Count == 0)
-                {
-                    if (fullTask == 0) break;
-                    fullTask = 0;
-                    continue;
-                }
-                claims.Add(new Claim(claimId, records, Enumerable.Repeat(shape, records.Count).ToArray()));
-                fullTask = records.Count == size ? taskId : 0;
+                var mixed = await ClaimStore.ClaimSmallTasksAsync(db, shape.TemplateCode, SmallTask, SendBatchSmsRequest.MaxRecipients, claimId, now, recoverAt, token);
+                if (mixed.Count == 0) break;
+                claims.Add(new Claim(claimId, mixed, await ShapesAsync(db, mixed, token)));
+                continue;
             }
-            return claims;
-        }, ct);
+            var size = shape.PerRecipient ? SendBatchSmsRequest.MaxRecipients : SendSmsRequest.MaxPhoneNumbers;
+            var records = await ClaimStore.ClaimAsync(db, taskId, size, claimId, now, recoverAt, token);
+            if (records.Count == 0)
+            {
+                if (fullTask == 0) break;
+                fullTask = 0;
+                continue;
+            }
+            claims.Add(new Claim(claimId, records, Enumerable.Repeat(shape, records.Count).ToArray()));
+            fullTask = records.Count == size ? taskId : 0;
+        }
+        return claims;
+    }
 
     /// <summary>Submits a claimed batch and records the answer; the carrier turn was taken before the claim (<see cref="CarrierPacer"/>).</summary>
     public async Task SendAsync(Claim claim, CancellationToken ct)
