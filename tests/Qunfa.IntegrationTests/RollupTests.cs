@@ -120,6 +120,29 @@ public sealed class RollupTests
         Assert.Equal((2, 1, 1, 2, 1), (row.Numbers, row.Delivered, row.Failed, row.Segments, row.Refunded));
     }
 
+    [Fact]
+    public async Task OnPostgres_ASend_IsNotHeldUpByASettlementStillOpenOnItsRollup()
+    {
+        var settings = new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" };
+        var s = await SendingScenario.StartAsync(DatabaseKind.Postgres, balance: 10, settings);
+        await using var _ = s.App;
+        var (first, _) = await SendingScenario.SendAsync(s, "13912345678");
+        // A receipt of that send being applied: its transaction holds the rollup row it added to until it commits.
+        await using var scope = s.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
+        await using var settlement = await db.Database.BeginTransactionAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<RollupWriter>().AddAsync([(first!.TaskId, new RollupDelta(Delivered: 1))], Ct);
+
+        // The next send of the same customer, signature, template and day adds to the rollup of the same key.
+        var next = SendingScenario.SendAsync(s, "13987654321");
+        var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20), Ct));
+
+        Assert.True(finished == next, "the send waited for the open settlement's lock on the rollup");
+        Assert.True((await next).Outcome.Succeeded);
+        await settlement.RollbackAsync(Ct);
+        await AssertRollupsMatchRecordsAsync(s.App);
+    }
+
     private static async Task<List<Row>> AssertRollupsMatchRecordsAsync(QunfaApp app)
     {
         var expected = await FromRecordsAsync(app);
@@ -128,10 +151,13 @@ public sealed class RollupTests
         return kept;
     }
 
+    /// <summary>The rollups of each key summed over its rows (acceptance and settlement each keep one), as every reader sums them.</summary>
     private static Task<List<Row>> RollupsAsync(QunfaApp app) => app.WithDbAsync(async d =>
         (await d.SendRollups.AsNoTracking().ToListAsync())
-        .Select(r => new Row(r.Day, r.CustomerId, r.SignName, r.TemplateCode, r.TemplateName, r.TemplateType.ToString(), r.Category.ToString(),
-            r.Numbers, r.Delivered, r.Failed, r.Unknown, r.Cancelled, r.Segments, r.RefundedSegments))
+        .GroupBy(r => (r.Day, r.CustomerId, r.SignName, r.TemplateCode, r.TemplateName, Type: r.TemplateType.ToString(), Category: r.Category.ToString()))
+        .Select(g => new Row(g.Key.Day, g.Key.CustomerId, g.Key.SignName, g.Key.TemplateCode, g.Key.TemplateName, g.Key.Type, g.Key.Category,
+            g.Sum(r => r.Numbers), g.Sum(r => r.Delivered), g.Sum(r => r.Failed), g.Sum(r => r.Unknown), g.Sum(r => r.Cancelled),
+            g.Sum(r => r.Segments), g.Sum(r => r.RefundedSegments)))
         .Where(r => r.Numbers != 0)
         .OrderBy(r => r.Day).ThenBy(r => r.CustomerId).ThenBy(r => r.TemplateName, StringComparer.Ordinal).ToList());
 

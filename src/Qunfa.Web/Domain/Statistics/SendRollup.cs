@@ -10,6 +10,9 @@ namespace Qunfa.Web.Domain.Statistics;
 /// </summary>
 public sealed class SendRollup
 {
+    public const short AcceptedSlot = 0;
+    public const short SettledSlot = 1;
+
     public long Id { get; set; }
     /// <summary>The task's send day (scheduled time, else creation time) in the operator's zone.</summary>
     public DateOnly Day { get; set; }
@@ -19,6 +22,12 @@ public sealed class SendRollup
     public string TemplateName { get; set; } = "";
     public TemplateType TemplateType { get; set; }
     public SmsCategory Category { get; set; }
+    /// <summary>
+    /// Which writer's row of the key this is: acceptance adds to <see cref="AcceptedSlot"/>, everything that happens
+    /// to records afterwards to <see cref="SettledSlot"/>. On PostgreSQL a send's transaction would otherwise wait for a
+    /// receipt's on the row they share; every reader sums the rows of a key.
+    /// </summary>
+    public short Slot { get; set; }
     /// <summary>Numbers accepted (发送总量 before cancellations).</summary>
     public long Numbers { get; set; }
     public long Delivered { get; set; }

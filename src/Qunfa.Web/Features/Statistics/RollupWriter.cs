@@ -1,22 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
+using Qunfa.Web.Domain.Statistics;
 using Qunfa.Web.Infrastructure.Time;
 
 namespace Qunfa.Web.Features.Statistics;
 
 /// <summary>
 /// Adds to the daily rollups inside the caller's transaction: one upsert per rollup row touched, whatever
-/// the number of records behind it, in key order.
+/// the number of records behind it, in key order. Acceptance and settlement add to rows of their own
+/// (<see cref="SendRollup.Slot"/>), so that neither waits for the other's lock.
 /// </summary>
 public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
 {
     /// <summary>A task just accepted: its numbers and charged segments.</summary>
     public Task AcceptedAsync(SendTask task, CancellationToken ct) =>
-        UpsertAsync(RollupKey.Of(task, clock), AcceptedDelta(task), ct);
+        UpsertAsync(RollupKey.Of(task, clock), SendRollup.AcceptedSlot, AcceptedDelta(task), ct);
 
     /// <summary>The statement <see cref="AcceptedAsync"/> runs, for a caller that batches its statements (WriteBatch).</summary>
-    public (string Sql, object?[] Values) Accepted(SendTask task) => (Upsert, Values(RollupKey.Of(task, clock), AcceptedDelta(task)));
+    public (string Sql, object?[] Values) Accepted(SendTask task) => (Upsert, Values(RollupKey.Of(task, clock), SendRollup.AcceptedSlot, AcceptedDelta(task)));
 
     private static RollupDelta AcceptedDelta(SendTask task) => new(Numbers: task.NumberCount, Segments: task.BilledSegments);
 
@@ -38,7 +40,7 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
 
         private async Task AddAsync(WriteBatch write, CancellationToken ct)
         {
-            foreach (var (key, delta) in _changes) await write.AddAsync(Upsert, Values(key, delta), ct);
+            foreach (var (key, delta) in _changes) await write.AddAsync(Upsert, Values(key, SendRollup.AcceptedSlot, delta), ct);
         }
     }
 
@@ -59,14 +61,14 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
             var key = new RollupKey(RollupKey.SendDay(t.ScheduledAt, t.CreatedAt, clock), t.CustomerId, t.SignName, t.TemplateCode, t.TemplateName, t.TemplateType, t.Category);
             perKey[key] = perKey.GetValueOrDefault(key) + perTask[t.Id];
         }
-        foreach (var (key, delta) in perKey) await UpsertAsync(key, delta, ct);
+        foreach (var (key, delta) in perKey) await UpsertAsync(key, SendRollup.SettledSlot, delta, ct);
     }
 
     private const string Upsert = """
         INSERT INTO "SendRollups" ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category",
-            "Numbers", "Delivered", "Failed", "Unknown", "Cancelled", "Segments", "RefundedSegments")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
-        ON CONFLICT ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category") DO UPDATE SET
+            "Slot", "Numbers", "Delivered", "Failed", "Unknown", "Cancelled", "Segments", "RefundedSegments")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)
+        ON CONFLICT ("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category", "Slot") DO UPDATE SET
             "Numbers" = "SendRollups"."Numbers" + excluded."Numbers",
             "Delivered" = "SendRollups"."Delivered" + excluded."Delivered",
             "Failed" = "SendRollups"."Failed" + excluded."Failed",
@@ -76,11 +78,11 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
             "RefundedSegments" = "SendRollups"."RefundedSegments" + excluded."RefundedSegments"
         """;
 
-    private Task UpsertAsync(RollupKey k, RollupDelta d, CancellationToken ct) => PreparedCommands.ExecuteAsync(db, Upsert, ct, Values(k, d));
+    private Task UpsertAsync(RollupKey k, short slot, RollupDelta d, CancellationToken ct) => PreparedCommands.ExecuteAsync(db, Upsert, ct, Values(k, slot, d));
 
-    private static object?[] Values(RollupKey k, RollupDelta d) =>
+    private static object?[] Values(RollupKey k, short slot, RollupDelta d) =>
     [
-        k.Day, k.CustomerId, k.SignName, k.TemplateCode, k.TemplateName, k.TemplateType.ToString(), k.Category.ToString(),
+        k.Day, k.CustomerId, k.SignName, k.TemplateCode, k.TemplateName, k.TemplateType.ToString(), k.Category.ToString(), slot,
         d.Numbers, d.Delivered, d.Failed, d.Unknown, d.Cancelled, d.Segments, d.RefundedSegments,
     ];
 }

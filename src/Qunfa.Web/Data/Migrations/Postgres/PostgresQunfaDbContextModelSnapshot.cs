@@ -1890,6 +1890,9 @@ namespace Qunfa.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<string>("TemplateCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1912,7 +1915,7 @@ namespace Qunfa.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId", "Day");
 
-                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category", "Slot")
                         .IsUnique();
 
                     b.ToTable("SendRollups");

@@ -1833,6 +1833,9 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TemplateCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1855,7 +1858,7 @@ namespace Qunfa.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "Day");
 
-                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category")
+                    b.HasIndex("Day", "CustomerId", "SignName", "TemplateCode", "TemplateName", "TemplateType", "Category", "Slot")
                         .IsUnique();
 
                     b.ToTable("SendRollups");
