@@ -33,6 +33,8 @@ internal sealed class SendRecordConfiguration : IEntityTypeConfiguration<SendRec
         b.Property(x => x.Description).HasMaxLength(200);
         b.Property(x => x.BizId).HasMaxLength(64);
         b.Property(x => x.ClaimId).HasMaxLength(32);
+        // On PostgreSQL both keys are enforced by triggers checking once per statement (RecordParentChecksSql, migration
+        // PgRecordParentsPerStatement): a change to either key here needs a migration written by hand there.
         b.HasOne<SendTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PackageGrant>().WithMany().HasForeignKey(x => x.GrantId).OnDelete(DeleteBehavior.Restrict);
         // The dispatcher's claim, the recovery of claims, and the receipts' lookup. A record has no claim or BizId

@@ -1,0 +1,105 @@
+namespace Qunfa.Web.Data;
+
+/// <summary>
+/// On PostgreSQL a record's task and grant are checked once per statement instead of once per row. A foreign key checks
+/// each inserted row with a query of its own: inserting a million-number task ran two million of them, 11 of its 18 s
+/// (docs/benchmarks.md, issue #14). These triggers keep what the two foreign keys promised — an inserted record's task
+/// and grant exist and stay until it commits (KEY SHARE, as the keys lock them), deleting a task deletes its records,
+/// a grant with records cannot be deleted, the keys never change — with one check per statement over its distinct
+/// parents. The model keeps both foreign keys, so SQLite, whose checks are in-process lookups, keeps them as they are.
+/// </summary>
+public static class RecordParentChecksSql
+{
+    public static IEnumerable<string> CreatePostgres()
+    {
+        yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_SendTasks_TaskId";""";
+        yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_PackageGrants_GrantId";""";
+        yield return """
+            CREATE FUNCTION qunfa_send_records_parents_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE wanted bigint; present bigint;
+            BEGIN
+                SELECT count(DISTINCT "TaskId") INTO wanted FROM inserted;
+                SELECT count(*) INTO present FROM (SELECT 1 FROM "SendTasks" WHERE "Id" IN (SELECT "TaskId" FROM inserted) FOR KEY SHARE) t;
+                IF present <> wanted THEN
+                    RAISE foreign_key_violation USING MESSAGE = 'insert or update on table "SendRecords" violates foreign key constraint "FK_SendRecords_SendTasks_TaskId"',
+                        TABLE = 'SendRecords', CONSTRAINT = 'FK_SendRecords_SendTasks_TaskId';
+                END IF;
+                SELECT count(DISTINCT "GrantId") INTO wanted FROM inserted;
+                SELECT count(*) INTO present FROM (SELECT 1 FROM "PackageGrants" WHERE "Id" IN (SELECT "GrantId" FROM inserted) FOR KEY SHARE) g;
+                IF present <> wanted THEN
+                    RAISE foreign_key_violation USING MESSAGE = 'insert or update on table "SendRecords" violates foreign key constraint "FK_SendRecords_PackageGrants_GrantId"',
+                        TABLE = 'SendRecords', CONSTRAINT = 'FK_SendRecords_PackageGrants_GrantId';
+                END IF;
+                RETURN NULL;
+            END $$;
+            """;
+        yield return """
+            CREATE TRIGGER "SendRecords_ParentsExist" AFTER INSERT ON "SendRecords"
+            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION qunfa_send_records_parents_exist();
+            """;
+        yield return """
+            CREATE FUNCTION qunfa_parent_keys_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE foreign_key_violation USING MESSAGE = format('%s of table "%s" cannot change: records refer to it', TG_ARGV[0], TG_TABLE_NAME);
+            END $$;
+            """;
+        yield return """
+            CREATE TRIGGER "SendRecords_ParentKeysUnchanged" BEFORE UPDATE OF "TaskId", "GrantId" ON "SendRecords" FOR EACH ROW
+            WHEN (NEW."TaskId" IS DISTINCT FROM OLD."TaskId" OR NEW."GrantId" IS DISTINCT FROM OLD."GrantId")
+            EXECUTE FUNCTION qunfa_parent_keys_unchanged('TaskId or GrantId');
+            """;
+        yield return """
+            CREATE TRIGGER "SendTasks_IdUnchanged" BEFORE UPDATE OF "Id" ON "SendTasks" FOR EACH ROW
+            WHEN (NEW."Id" IS DISTINCT FROM OLD."Id") EXECUTE FUNCTION qunfa_parent_keys_unchanged('Id');
+            """;
+        yield return """
+            CREATE TRIGGER "PackageGrants_IdUnchanged" BEFORE UPDATE OF "Id" ON "PackageGrants" FOR EACH ROW
+            WHEN (NEW."Id" IS DISTINCT FROM OLD."Id") EXECUTE FUNCTION qunfa_parent_keys_unchanged('Id');
+            """;
+        yield return """
+            CREATE FUNCTION qunfa_send_tasks_delete_records() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                DELETE FROM "SendRecords" WHERE "TaskId" IN (SELECT "Id" FROM deleted);
+                RETURN NULL;
+            END $$;
+            """;
+        yield return """
+            CREATE TRIGGER "SendTasks_DeleteRecords" AFTER DELETE ON "SendTasks"
+            REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION qunfa_send_tasks_delete_records();
+            """;
+        yield return """
+            CREATE FUNCTION qunfa_package_grants_keep_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM "SendRecords" WHERE "GrantId" IN (SELECT "Id" FROM deleted)) THEN
+                    RAISE foreign_key_violation USING MESSAGE = 'update or delete on table "PackageGrants" violates foreign key constraint "FK_SendRecords_PackageGrants_GrantId" on table "SendRecords"',
+                        TABLE = 'PackageGrants', CONSTRAINT = 'FK_SendRecords_PackageGrants_GrantId';
+                END IF;
+                RETURN NULL;
+            END $$;
+            """;
+        yield return """
+            CREATE TRIGGER "PackageGrants_KeepRecorded" AFTER DELETE ON "PackageGrants"
+            REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION qunfa_package_grants_keep_recorded();
+            """;
+    }
+
+    public static IEnumerable<string> DropPostgres()
+    {
+        yield return """DROP TRIGGER IF EXISTS "PackageGrants_KeepRecorded" ON "PackageGrants";""";
+        yield return """DROP TRIGGER IF EXISTS "SendTasks_DeleteRecords" ON "SendTasks";""";
+        yield return """DROP TRIGGER IF EXISTS "PackageGrants_IdUnchanged" ON "PackageGrants";""";
+        yield return """DROP TRIGGER IF EXISTS "SendTasks_IdUnchanged" ON "SendTasks";""";
+        yield return """DROP TRIGGER IF EXISTS "SendRecords_ParentKeysUnchanged" ON "SendRecords";""";
+        yield return """DROP TRIGGER IF EXISTS "SendRecords_ParentsExist" ON "SendRecords";""";
+        yield return "DROP FUNCTION IF EXISTS qunfa_package_grants_keep_recorded();";
+        yield return "DROP FUNCTION IF EXISTS qunfa_send_tasks_delete_records();";
+        yield return "DROP FUNCTION IF EXISTS qunfa_parent_keys_unchanged();";
+        yield return "DROP FUNCTION IF EXISTS qunfa_send_records_parents_exist();";
+        yield return """
+            ALTER TABLE "SendRecords" ADD CONSTRAINT "FK_SendRecords_SendTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "SendTasks" ("Id") ON DELETE CASCADE;
+            """;
+        yield return """
+            ALTER TABLE "SendRecords" ADD CONSTRAINT "FK_SendRecords_PackageGrants_GrantId" FOREIGN KEY ("GrantId") REFERENCES "PackageGrants" ("Id") ON DELETE RESTRICT;
+            """;
+    }
+}
