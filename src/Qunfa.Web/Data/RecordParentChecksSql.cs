@@ -10,26 +10,29 @@ namespace Qunfa.Web.Data;
 /// </summary>
 public static class RecordParentChecksSql
 {
+    private static readonly (string Column, string Table, string Constraint)[] Parents =
+    [
+        ("TaskId", "SendTasks", "FK_SendRecords_SendTasks_TaskId"),
+        ("GrantId", "PackageGrants", "FK_SendRecords_PackageGrants_GrantId"),
+    ];
+
     public static IEnumerable<string> CreatePostgres()
     {
         yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_SendTasks_TaskId";""";
         yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_PackageGrants_GrantId";""";
-        yield return """
+        yield return $$"""
             CREATE FUNCTION qunfa_send_records_parents_exist() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE wanted bigint; present bigint;
             BEGIN
-                SELECT count(DISTINCT "TaskId") INTO wanted FROM inserted;
-                SELECT count(*) INTO present FROM (SELECT 1 FROM "SendTasks" WHERE "Id" IN (SELECT "TaskId" FROM inserted) FOR KEY SHARE) t;
+            {{string.Concat(Parents.Select(p => $$"""
+                SELECT count(DISTINCT "{{p.Column}}") INTO wanted FROM inserted;
+                SELECT count(*) INTO present FROM (SELECT 1 FROM "{{p.Table}}" WHERE "Id" IN (SELECT "{{p.Column}}" FROM inserted) FOR KEY SHARE) p;
                 IF present <> wanted THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'insert or update on table "SendRecords" violates foreign key constraint "FK_SendRecords_SendTasks_TaskId"',
-                        TABLE = 'SendRecords', CONSTRAINT = 'FK_SendRecords_SendTasks_TaskId';
+                    RAISE foreign_key_violation USING MESSAGE = 'insert or update on table "SendRecords" violates foreign key constraint "{{p.Constraint}}"',
+                        TABLE = 'SendRecords', CONSTRAINT = '{{p.Constraint}}';
                 END IF;
-                SELECT count(DISTINCT "GrantId") INTO wanted FROM inserted;
-                SELECT count(*) INTO present FROM (SELECT 1 FROM "PackageGrants" WHERE "Id" IN (SELECT "GrantId" FROM inserted) FOR KEY SHARE) g;
-                IF present <> wanted THEN
-                    RAISE foreign_key_violation USING MESSAGE = 'insert or update on table "SendRecords" violates foreign key constraint "FK_SendRecords_PackageGrants_GrantId"',
-                        TABLE = 'SendRecords', CONSTRAINT = 'FK_SendRecords_PackageGrants_GrantId';
-                END IF;
+
+            """))}}
                 RETURN NULL;
             END $$;
             """;
@@ -48,14 +51,11 @@ public static class RecordParentChecksSql
             WHEN (NEW."TaskId" IS DISTINCT FROM OLD."TaskId" OR NEW."GrantId" IS DISTINCT FROM OLD."GrantId")
             EXECUTE FUNCTION qunfa_parent_keys_unchanged('TaskId or GrantId');
             """;
-        yield return """
-            CREATE TRIGGER "SendTasks_IdUnchanged" BEFORE UPDATE OF "Id" ON "SendTasks" FOR EACH ROW
-            WHEN (NEW."Id" IS DISTINCT FROM OLD."Id") EXECUTE FUNCTION qunfa_parent_keys_unchanged('Id');
-            """;
-        yield return """
-            CREATE TRIGGER "PackageGrants_IdUnchanged" BEFORE UPDATE OF "Id" ON "PackageGrants" FOR EACH ROW
-            WHEN (NEW."Id" IS DISTINCT FROM OLD."Id") EXECUTE FUNCTION qunfa_parent_keys_unchanged('Id');
-            """;
+        foreach (var parent in Parents)
+            yield return $"""
+                CREATE TRIGGER "{parent.Table}_IdUnchanged" BEFORE UPDATE OF "Id" ON "{parent.Table}" FOR EACH ROW
+                WHEN (NEW."Id" IS DISTINCT FROM OLD."Id") EXECUTE FUNCTION qunfa_parent_keys_unchanged('Id');
+                """;
         yield return """
             CREATE FUNCTION qunfa_send_tasks_delete_records() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -87,8 +87,7 @@ public static class RecordParentChecksSql
     {
         yield return """DROP TRIGGER IF EXISTS "PackageGrants_KeepRecorded" ON "PackageGrants";""";
         yield return """DROP TRIGGER IF EXISTS "SendTasks_DeleteRecords" ON "SendTasks";""";
-        yield return """DROP TRIGGER IF EXISTS "PackageGrants_IdUnchanged" ON "PackageGrants";""";
-        yield return """DROP TRIGGER IF EXISTS "SendTasks_IdUnchanged" ON "SendTasks";""";
+        foreach (var parent in Parents) yield return $"""DROP TRIGGER IF EXISTS "{parent.Table}_IdUnchanged" ON "{parent.Table}";""";
         yield return """DROP TRIGGER IF EXISTS "SendRecords_ParentKeysUnchanged" ON "SendRecords";""";
         yield return """DROP TRIGGER IF EXISTS "SendRecords_ParentsExist" ON "SendRecords";""";
         yield return "DROP FUNCTION IF EXISTS qunfa_package_grants_keep_recorded();";
