@@ -30,7 +30,8 @@ public static class ApiSingleSendBench
         Console.WriteLine($"api-single: {clients} clients for {duration.TotalSeconds:F0} s, {kind}, {(path == Path.Api ? "/api/v1/sms/send" : "Alibaba-compatible SendSms")}, "
             + $"{Environment.ProcessorCount} cores{(acceptOnly ? ", workers off (acceptance alone)" : ", workers on (dispatch, receipts, sandbox carrier)")}");
         SendEndToEndBench.PointTestHostAtWebProject();
-        var settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" };
+        // Why a batch ran again with savepoints, should one (the run's summary counts them).
+        var settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Qunfa.Web.Data.GroupCommit"] = "Information" };
         if (acceptOnly) settings["Qunfa:Workers:Enabled"] = "false";
         var setup = await SendingScenario.PrepareAsync(await QunfaApp.StartOnLoopbackAsync(kind, SendingScenario.Settings(settings)), balance: 10_000_000);
         await using var app = setup.App;

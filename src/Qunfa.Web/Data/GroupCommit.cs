@@ -186,6 +186,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
             }
             catch (Exception e) when (IsUnitFailure(e, ct))
             {
+                LogRerun(batch.Count, e);
                 await transaction.RollbackAsync(ct);
                 return false;
             }
@@ -202,6 +203,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
             }
             catch (Exception e) when (IsUnitFailure(e, ct))
             {
+                LogRerun(batch.Count, e);
                 await transaction.RollbackAsync(ct);
                 return false;
             }
@@ -235,6 +237,9 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
         await transaction.CommitAsync(ct);
         foreach (var unit in batch) unit.Commit();
     }
+
+    private void LogRerun(int units, Exception e) =>
+        logger.LogInformation("A unit of a group commit of {Count} failed ({Error}); the batch runs again with a savepoint per unit", units, e.GetBaseException().Message);
 
     /// <summary>A failure of the unit itself, answered to its caller; a stop or a transient error ends the whole batch instead.</summary>
     private static bool IsUnitFailure(Exception e, CancellationToken ct) =>
