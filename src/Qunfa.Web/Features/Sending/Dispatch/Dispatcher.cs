@@ -19,6 +19,7 @@ public sealed class Dispatcher(
     IOptions<SendingOptions> options,
     GroupCommit groupCommit,
     SubmittedAnswers answers,
+    Infrastructure.Settings.StartupSettings settings,
     TimeProvider time,
     ILogger<Dispatcher> logger)
 {
@@ -53,9 +54,10 @@ public sealed class Dispatcher(
     /// </summary>
     public async Task<IReadOnlyList<Claim>> ClaimAsync(int batches, CancellationToken ct)
     {
+        if (settings.Database.Provider != Infrastructure.Settings.DatabaseProvider.Postgres)
+            return await groupCommit.RunAsync((writer, token) => ClaimBatchesAsync(writer, batches, token), ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QunfaDbContext>();
-        if (!db.Database.IsNpgsql()) return await groupCommit.RunAsync((writer, token) => ClaimBatchesAsync(writer, batches, token), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claims = await ClaimBatchesAsync(db, batches, ct);
         await transaction.CommitAsync(ct);
@@ -69,7 +71,7 @@ public sealed class Dispatcher(
         var fullTask = 0L;
         while (claims.Count < batches)
         {
-            // Sees this unit's earlier claims: a big task yields its next rows, a finished one the next task. A task
+            // Sees this transaction's earlier claims: a big task yields its next rows, a finished one the next task. A task
             // whose last claim came back full is claimed again without asking: on PostgreSQL that question walks the
             // status index past every row claimed since the last vacuum.
             var taskId = fullTask != 0 ? fullTask : await ClaimStore.NextDueTaskAsync(db, now, token);
