@@ -1,8 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunfa.Web.Data;
-using Qunfa.Web.Infrastructure.Monitoring;
 
 namespace Qunfa.IntegrationTests;
 
@@ -44,7 +42,7 @@ public sealed class GroupCommitTests
     {
         await using var app = await QunfaApp.StartAsync(db);
         var groupCommit = app.Services.GetRequiredService<GroupCommit>();
-        using var reruns = new RerunCount(app.Services);
+        using var reruns = new GroupCommitReruns(app.Services);
         var (held, release) = await HoldWriterAsync(groupCommit);
 
         // On PostgreSQL the three statements are sent together after the last unit; the second finds its nonce taken.
@@ -69,7 +67,7 @@ public sealed class GroupCommitTests
         var settings = new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" };
         await using var s = await SendingScenario.StartAsync(db, balance: 3, settings);
         var groupCommit = s.App.Services.GetRequiredService<GroupCommit>();
-        using var reruns = new RerunCount(s.App.Services);
+        using var reruns = new GroupCommitReruns(s.App.Services);
         var (held, release) = await HoldWriterAsync(groupCommit);
 
         var sends = Enumerable.Range(0, 5).Select(i => Task.Run(() => SendingScenario.SendAsync(s, $"1391234{i:D4}"), TestContext.Current.CancellationToken)).ToList();
@@ -95,7 +93,7 @@ public sealed class GroupCommitTests
         var settings = new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" };
         await using var s = await SendingScenario.StartAsync(db, balance: 100, settings);
         var groupCommit = s.App.Services.GetRequiredService<GroupCommit>();
-        using var reruns = new RerunCount(s.App.Services);
+        using var reruns = new GroupCommitReruns(s.App.Services);
         var (held, release) = await HoldWriterAsync(groupCommit);
         var at = DateTimeOffset.UtcNow.AddHours(2);
 
@@ -144,33 +142,6 @@ public sealed class GroupCommitTests
             [nonce], ct, expect: 1, otherwise: _ => Task.FromResult<Exception>(new InvalidOperationException("nonce taken")));
         if (shared is null) await write.FlushAsync(ct);
         return true;
-    }
-
-    /// <summary>Group commits of this host run again with savepoints after a unit failed.</summary>
-    private sealed class RerunCount : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _value;
-
-        public RerunCount(IServiceProvider services)
-        {
-            var meters = services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == QunfaMeter.Name && instrument.Meter.Scope == meters && instrument.Name == GroupCommit.BatchesInstrument)
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                    if (tag is { Key: "pass", Value: "savepoints" }) Interlocked.Add(ref _value, value);
-            });
-            _listener.Start();
-        }
-
-        public long Value => Interlocked.Read(ref _value);
-
-        public void Dispose() => _listener.Dispose();
     }
 
     private static Task<int> InsertAsync(QunfaDbContext db, string nonce, CancellationToken ct) =>

@@ -44,4 +44,27 @@ public sealed class SmallTaskDispatchTests
         Assert.Equal(150, CustomerScenario.Sandbox(s.App).MessagesOfBiz(largeBiz!).Count);
         Assert.Empty(await dispatcher.ClaimAsync(1, ct));
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AClaim_OfTasksKnownAndNew_GoesOut_WhenLoadingTheNewOnesEmptiesTheShapeCache(DatabaseKind db)
+    {
+        await using var s = await SendingScenario.StartAsync(db, balance: 1000, new Dictionary<string, string> { ["Qunfa:Workers:Enabled"] = "false" });
+        var dispatcher = s.App.Services.GetRequiredService<Dispatcher>();
+        dispatcher.ShapeCacheLimit = 1;
+        var ct = TestContext.Current.CancellationToken;
+        await SendingScenario.SendAsync(s, "13912340000", new() { ["order"] = "S0" });
+        await dispatcher.SendAsync(Assert.Single(await dispatcher.ClaimAsync(1, ct)), ct);
+
+        // The first of the next two is looked up alone (the cache then holds two shapes); loading the second's empties it.
+        await SendingScenario.SendAsync(s, "13912340001", new() { ["order"] = "S1" });
+        await SendingScenario.SendAsync(s, "13912340002", new() { ["order"] = "S2" });
+        using var reruns = new GroupCommitReruns(s.App.Services);
+        var claim = Assert.Single(await dispatcher.ClaimAsync(1, ct));
+        // On SQLite the claim is a group-commit unit: a failure would have passed on its second run, with savepoints.
+        Assert.Equal(0, reruns.Value);
+        Assert.Equal(2, claim.Records.Count);
+        await dispatcher.SendAsync(claim, ct);
+        var statuses = await s.App.WithDbAsync(d => d.SendRecords.AsNoTracking().Select(r => r.Status).ToListAsync(ct));
+        Assert.Equal(3, statuses.Count(st => st == RecipientStatus.Submitted));
+    }
 }

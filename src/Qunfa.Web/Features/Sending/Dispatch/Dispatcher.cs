@@ -44,6 +44,9 @@ public sealed class Dispatcher(
 
     private readonly ConcurrentDictionary<long, TaskShape> _shapes = new();
 
+    /// <summary>Task shapes kept at most; past it the cache is emptied (tests lower it).</summary>
+    internal int ShapeCacheLimit { get; set; } = 10_000;
+
     /// <summary>
     /// Claims up to <paramref name="batches"/> due batches, each up to 1000 numbers of one task (100 when each has its
     /// own values) or up to 100 numbers of small tasks with one template, in one transaction: claims made together cost
@@ -113,16 +116,22 @@ public sealed class Dispatcher(
     /// <summary>The task of each record; the tasks not known yet are read in one query.</summary>
     private async Task<TaskShape[]> ShapesAsync(QunfaDbContext db, IReadOnlyList<ClaimStore.Claimed> records, CancellationToken ct)
     {
-        var unknown = records.Select(r => r.TaskId).Distinct().Where(id => !_shapes.ContainsKey(id)).ToList();
-        var loaded = unknown.Count == 0 ? [] : await LoadShapesAsync(db, unknown, ct);
-        return records.Select(r => loaded.TryGetValue(r.TaskId, out var shape) ? shape : _shapes[r.TaskId]).ToArray();
+        // The known shapes are taken before the others are loaded: loading may empty the cache.
+        var shapes = new Dictionary<long, TaskShape>();
+        var unknown = new List<long>();
+        foreach (var taskId in records.Select(r => r.TaskId).Distinct())
+            if (_shapes.TryGetValue(taskId, out var known)) shapes[taskId] = known;
+            else unknown.Add(taskId);
+        if (unknown.Count > 0)
+            foreach (var (taskId, shape) in await LoadShapesAsync(db, unknown, ct)) shapes[taskId] = shape;
+        return records.Select(r => shapes[r.TaskId]).ToArray();
     }
 
     private async Task<Dictionary<long, TaskShape>> LoadShapesAsync(QunfaDbContext db, List<long> taskIds, CancellationToken ct)
     {
         var tasks = await db.SendTasks.AsNoTracking().Where(t => EF.Parameter(taskIds).Contains(t.Id))
             .Select(t => new { t.Id, t.SignName, t.TemplateCode, t.CommonVariables, t.PerRecipientVariables, t.NumberCount }).ToListAsync(ct);
-        if (_shapes.Count > 10_000) _shapes.Clear();
+        if (_shapes.Count > ShapeCacheLimit) _shapes.Clear();
         var shapes = new Dictionary<long, TaskShape>(tasks.Count);
         foreach (var task in tasks)
             _shapes[task.Id] = shapes[task.Id] = new TaskShape(task.Id, task.SignName, task.TemplateCode,
