@@ -9,8 +9,8 @@ namespace Qunfa.Web.Data;
 /// Group commit for small writes that many requests make at once (a single-number send, a nonce): the units
 /// waiting at the same moment run in one transaction, and every caller is answered only after the commit. A failing
 /// unit rolls back alone: the batch then runs again with a savepoint per unit. A commit, not a row, is what costs
-/// (one fsync); on SQLite it also replaces a queue of writers sleeping on the database lock with one writer; on
-/// PostgreSQL the units may also share one batch of statements (<see cref="Shared"/>).
+/// (one fsync); on SQLite it also replaces a queue of writers sleeping on the database lock with one writer. The units
+/// may also share state and, on PostgreSQL, one batch of statements (<see cref="Shared"/>).
 /// </summary>
 public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<GroupCommit> logger) : IAsyncDisposable
 {
@@ -21,9 +21,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
     private const int MaxAttempts = 3;
 
     /// <summary>
-    /// What the units of one PostgreSQL batch share when it runs without savepoints: one <see cref="WriteBatch"/>, sent
-    /// after the last unit, so a batch of sends costs a few round trips instead of a few per send; and per-batch state
-    /// (e.g. grants already read and locked by an earlier unit). Dropped with the attempt: a batch that rolls back runs
+    /// What the units of one batch share when it runs without savepoints: one <see cref="WriteBatch"/>, on PostgreSQL
+    /// sent after the last unit, so a batch of sends costs a few round trips instead of a few per send; per-batch state
+    /// (e.g. grants already read by an earlier unit); and statements added once every unit has run (one charge per
+    /// grant, one rollup upsert per row, instead of one per send). Dropped with the attempt: a batch that rolls back runs
     /// again with savepoints and nothing shared.
     /// </summary>
     public sealed class Shared(WriteBatch write, int units)
@@ -112,8 +113,8 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
     /// <summary>
     /// As <see cref="RunAsync{T}(Func{QunfaDbContext, CancellationToken, Task{T}}, CancellationToken)"/>, for work that
     /// can add its statements to the batch's shared <see cref="WriteBatch"/> instead of sending them itself: it is given
-    /// a <see cref="Shared"/> on PostgreSQL when the batch runs without savepoints, and must then leave the flush to the
-    /// batch; given null, it flushes its own.
+    /// a <see cref="Shared"/> when the batch runs without savepoints, and must then leave the flush to the batch; given
+    /// null, it flushes its own.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<QunfaDbContext, Shared?, CancellationToken, Task<T>> work, CancellationToken ct)
     {
@@ -176,7 +177,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
     private async Task<bool> TryRunWithoutSavepointsAsync(List<IUnit> batch, CancellationToken ct)
     {
         var db = await WriterAsync(ct);
-        var shared = db.Database.IsNpgsql() ? new Shared(new WriteBatch(db), batch.Count) : null;
+        var shared = new Shared(new WriteBatch(db), batch.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var unit in batch)
         {
@@ -195,18 +196,17 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, IMeterFactory meter
                 db.ChangeTracker.Clear();
             }
         }
-        if (shared is not null)
-            try
-            {
-                // A statement that affected other rows than its unit expected fails the batch as a failing unit would.
-                await shared.FlushAsync(ct);
-            }
-            catch (Exception e) when (IsUnitFailure(e, ct))
-            {
-                LogRerun(batch.Count, e);
-                await transaction.RollbackAsync(ct);
-                return false;
-            }
+        try
+        {
+            // A statement that affected other rows than its unit expected fails the batch as a failing unit would.
+            await shared.FlushAsync(ct);
+        }
+        catch (Exception e) when (IsUnitFailure(e, ct))
+        {
+            LogRerun(batch.Count, e);
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
         await transaction.CommitAsync(ct);
         foreach (var unit in batch) unit.Commit();
         return true;

@@ -11,6 +11,8 @@ namespace Qunfa.Web.Data;
 /// again on every execution. The writer keeps its connection open between batches (<see cref="GroupCommit"/>), so a
 /// send's statements are neither parsed nor built per send; any other connection keeps them while it is open (a task's
 /// recipient rows). Parameters are @p0, @p1 … in the order of the values given; values go in as the column stores them.
+/// On SQLite, <see cref="ExecuteAsync"/> and <see cref="ScalarAsync"/> inside a transaction bind by position on SQLite's
+/// own statement (<see cref="SqliteStatements"/>).
 /// </summary>
 public static class PreparedCommands
 {
@@ -55,10 +57,14 @@ public static class PreparedCommands
     }
 
     public static Task<int> ExecuteAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values) =>
-        OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteNonQueryAsync(ct), ct);
+        SqliteStatements.TryExecute(db, sql, values, out var affected)
+            ? Task.FromResult(affected)
+            : OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteNonQueryAsync(ct), ct);
 
     public static Task<object?> ScalarAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values) =>
-        OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteScalarAsync(ct), ct);
+        SqliteStatements.TryScalar(db, sql, values, out var value)
+            ? Task.FromResult(value)
+            : OnOpenConnectionAsync(db, () => Bind(db, sql, values).ExecuteScalarAsync(ct), ct);
 
     /// <summary>Runs <paramref name="work"/> on an open connection, opening (and closing) it only if the caller had not.</summary>
     private static async Task<T> OnOpenConnectionAsync<T>(QunfaDbContext db, Func<Task<T>> work, CancellationToken ct)

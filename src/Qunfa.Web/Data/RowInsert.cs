@@ -26,7 +26,7 @@ public static class RowInsert
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("RowInsert writes inside the caller's transaction.");
         var (sql, _, values) = Row(db, entity, withKey: false);
-        var id = await PreparedCommands.Bind(db, sql, values).ExecuteScalarAsync(ct);
+        var id = await PreparedCommands.ScalarAsync(db, sql, ct, values);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 

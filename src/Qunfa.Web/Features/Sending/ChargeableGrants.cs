@@ -23,10 +23,11 @@ public static class ChargeableGrants
     private const string PostgresWithTaskIds = """SELECT nextval(pg_get_serial_sequence('"SendTasks"', 'Id')) FROM generate_series(1, @p1);""" + Postgres;
 
     /// <summary>
-    /// A PostgreSQL group-commit batch's grants and task ids (<see cref="GroupCommit.Shared"/>): a customer's grants are
-    /// read and locked by the first of its sends in the batch and kept for the next ones, which see the earlier charges
-    /// because nothing else can change locked grants before the commit; task ids are taken from the sequence for the
-    /// whole batch in the same round trip. A batch of one customer's sends reads once.
+    /// A group-commit batch's grants and, on PostgreSQL, task ids (<see cref="GroupCommit.Shared"/>): a customer's grants
+    /// are read (and on PostgreSQL locked) by the first of its sends in the batch and kept for the next ones, which see
+    /// the earlier charges because nothing else can change the grants before the commit (on SQLite the batch holds the
+    /// database's write lock); task ids are taken from the sequence for the whole batch in the same round trip. A batch
+    /// of one customer's sends reads once and charges each grant once.
     /// </summary>
     public sealed class Held
     {
@@ -34,8 +35,14 @@ public static class ChargeableGrants
         private readonly Queue<long> _taskIds = new();
         private readonly SortedDictionary<int, int> _charges = [];
 
-        public async Task<(List<PackageGrant> Grants, long TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
+        public async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
         {
+            if (!db.Database.IsNpgsql())
+            {
+                // The database's write lock is the batch's from its start; the task's id comes from its insert.
+                if (!_grants.TryGetValue(customerId, out var read)) _grants[customerId] = read = await ReadSqliteAsync(db, customerId, ct);
+                return (read, null);
+            }
             var idsWanted = _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
             if (!_grants.TryGetValue(customerId, out var grants))
                 _grants[customerId] = grants = await ReadPostgresAsync(db, customerId, idsWanted, _taskIds, ct);
@@ -84,8 +91,13 @@ public static class ChargeableGrants
             var grants = await ReadPostgresAsync(db, customerId, reserveTaskId ? 1 : 0, taskIds, ct);
             return (grants, taskIds.Count > 0 ? taskIds.Dequeue() : null);
         }
+        return (await ReadSqliteAsync(db, customerId, ct), null);
+    }
+
+    private static async Task<List<PackageGrant>> ReadSqliteAsync(QunfaDbContext db, int customerId, CancellationToken ct)
+    {
         await using var reader = await PreparedCommands.Bind(db, Sqlite, customerId).ExecuteReaderAsync(CommandBehavior.Default, ct);
-        return (await ReadGrantsAsync(reader, customerId, ct), null);
+        return await ReadGrantsAsync(reader, customerId, ct);
     }
 
     /// <summary>The grants, locked, and <paramref name="ids"/> task ids from the sequence in the same round trip.</summary>

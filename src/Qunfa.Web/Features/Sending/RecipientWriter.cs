@@ -54,7 +54,7 @@ public static class RecipientWriter
         // A million rows go through here: the time is converted once and the command re-bound in place, nothing per row.
         var next = StoredTime.Of(db, now);
         foreach (var row in rows)
-            await PreparedCommands.Bind(db, Insert, taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, next).ExecuteNonQueryAsync(ct);
+            await PreparedCommands.ExecuteAsync(db, Insert, ct, taskId, customerId, row.Phone, row.Variables, row.Segments, row.GrantId, Queued, next);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, long taskId, int customerId, IEnumerable<Row> rows, DateTimeOffset now, CancellationToken ct)

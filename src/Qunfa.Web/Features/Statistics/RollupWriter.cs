@@ -23,7 +23,7 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
     private static RollupDelta AcceptedDelta(SendTask task) => new(Numbers: task.NumberCount, Segments: task.BilledSegments);
 
     /// <summary>
-    /// The rollup changes of a PostgreSQL group-commit batch's sends (<see cref="GroupCommit.Shared"/>): they add to the
+    /// The rollup changes of a group-commit batch's sends (<see cref="GroupCommit.Shared"/>): they add to the
     /// same few rows, and go as one upsert per row after the last unit, in key order, instead of one per send — each of
     /// which made a new version of the row.
     /// </summary>

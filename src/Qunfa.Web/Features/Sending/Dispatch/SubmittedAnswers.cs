@@ -65,7 +65,7 @@ public sealed class SubmittedAnswers(IServiceScopeFactory scopes, GroupCommit gr
             {
                 var (now, next) = Times(postgres: false);
                 foreach (var answer in batch)
-                    await PreparedCommands.Bind(writer, Sqlite, answer.BizId, now, next, answer.ClaimId).ExecuteNonQueryAsync(token);
+                    await PreparedCommands.ExecuteAsync(writer, Sqlite, token, answer.BizId, now, next, answer.ClaimId);
                 return 0;
             }, ct);
             return;
