@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Qunfa.Web.Data;
 using Qunfa.Web.Domain.Sending;
@@ -18,58 +17,58 @@ public static class ClaimStore
     /// <summary>How many of the earliest due recipients a claim of small tasks looks at, so that it never walks a large task's queue.</summary>
     public const int SmallTaskWindow = 400;
 
-    /// <summary>The task of the earliest due recipient, or null when nothing is due.</summary>
-    public static Task<long> NextDueTaskAsync(QunfaDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        db.SendRecords.AsNoTracking()
-            .Where(r => r.Status == RecipientStatus.Queued && r.NextAttemptAt <= now)
-            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
-            .Select(r => r.TaskId).FirstOrDefaultAsync(ct);
+    /// <summary>The task of the earliest due recipient, or 0 when nothing is due.</summary>
+    public static async Task<long> NextDueTaskAsync(QunfaDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        await PreparedCommands.ScalarAsync(db, NextDue, ct, StoredTime.Of(db, now)) is long taskId ? taskId : 0;
 
-    public static async Task<IReadOnlyList<Claimed>> ClaimAsync(
+    private const string NextDue = """
+        SELECT "TaskId" FROM "SendRecords" WHERE "Status" = 'Queued' AND "NextAttemptAt" <= @p0 ORDER BY "NextAttemptAt", "Id" LIMIT 1
+        """;
+
+    public static Task<IReadOnlyList<Claimed>> ClaimAsync(
         QunfaDbContext db, long taskId, int size, string claimId, DateTimeOffset now, DateTimeOffset recoverAt, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
-        var sql = $"""
-            UPDATE "SendRecords" SET "Status" = @submitting, "ClaimId" = @claim, "ClaimedAt" = @now,
-                "Attempts" = "Attempts" + 1, "NextAttemptAt" = @recover
-            WHERE "Id" IN (
-                SELECT "Id" FROM "SendRecords"{(postgres ? "" : " INDEXED BY \"IX_SendRecords_TaskId_Status_Id\"")}
-                WHERE "TaskId" = @task AND "Status" = @queued AND "NextAttemptAt" <= @now
-                ORDER BY "Id" LIMIT @size{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
-            RETURNING "Id", "Phone", "Variables", "TaskId"
-            """;
-        return await RunClaimAsync(db, sql, claimId, now, recoverAt, size, ct, ("task", taskId));
+        return RunClaimAsync(db, postgres ? TaskClaimPostgres : TaskClaimSqlite, claimId, now, recoverAt, size, ct, taskId);
     }
+
+    // @p0 claim, @p1 now, @p2 recover at, @p3 size, @p4 'Queued', @p5 'Submitting' (parameters, as the statements had
+    // before they were prepared, so that PostgreSQL plans them as it did), then the statement's own filters from @p6.
+    private const string SetClaimed = """
+        UPDATE "SendRecords" SET "Status" = @p5, "ClaimId" = @p0, "ClaimedAt" = @p1,
+            "Attempts" = "Attempts" + 1, "NextAttemptAt" = @p2
+        """;
+
+    private static readonly string Queued = nameof(RecipientStatus.Queued), Submitting = nameof(RecipientStatus.Submitting);
+
+    private const string Returning = """RETURNING "Id", "Phone", "Variables", "TaskId" """;
+
+    private static string TaskClaim(bool postgres) => $"""
+        {SetClaimed}
+        WHERE "Id" IN (
+            SELECT "Id" FROM "SendRecords"{(postgres ? "" : " INDEXED BY \"IX_SendRecords_TaskId_Status_Id\"")}
+            WHERE "TaskId" = @p6 AND "Status" = @p4 AND "NextAttemptAt" <= @p1
+            ORDER BY "Id" LIMIT @p3{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
+        {Returning}
+        """;
+
+    private static readonly string TaskClaimSqlite = TaskClaim(postgres: false);
+    private static readonly string TaskClaimPostgres = TaskClaim(postgres: true);
 
     private static async Task<IReadOnlyList<Claimed>> RunClaimAsync(
         QunfaDbContext db, string sql, string claimId, DateTimeOffset now, DateTimeOffset recoverAt, int size, CancellationToken ct,
-        params (string Name, object Value)[] filters)
+        params object[] filters)
     {
         var postgres = db.Database.IsNpgsql();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            Add(command, "submitting", nameof(RecipientStatus.Submitting));
-            Add(command, "queued", nameof(RecipientStatus.Queued));
-            Add(command, "claim", claimId);
-            Add(command, "now", StoredTime.Of(postgres, now));
-            Add(command, "recover", StoredTime.Of(postgres, recoverAt));
-            Add(command, "size", size);
-            foreach (var (name, value) in filters) Add(command, name, value);
-            var claimed = new List<Claimed>(size);
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct))
-                    claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
-            // RETURNING gives no order guarantee; the carrier call lists numbers in id order.
-            claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
-            return claimed;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // Inside the claim's transaction, so the connection is open and the command stays prepared on it (PreparedCommands).
+        var command = PreparedCommands.Bind(db, sql, [claimId, StoredTime.Of(postgres, now), StoredTime.Of(postgres, recoverAt), size, Queued, Submitting, .. filters]);
+        var claimed = new List<Claimed>(size);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+        // RETURNING gives no order guarantee; the carrier call lists numbers in id order.
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return claimed;
     }
 
     /// <summary>
@@ -77,30 +76,25 @@ public static class ClaimStore
     /// this template, among the <see cref="SmallTaskWindow"/> earliest due: single sends of many tasks go to the carrier in one
     /// call instead of one call each.
     /// </summary>
-    public static async Task<IReadOnlyList<Claimed>> ClaimSmallTasksAsync(
+    public static Task<IReadOnlyList<Claimed>> ClaimSmallTasksAsync(
         QunfaDbContext db, string templateCode, int smallerThan, int size, string claimId, DateTimeOffset now, DateTimeOffset recoverAt, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
-        var sql = $"""
-            UPDATE "SendRecords" SET "Status" = @submitting, "ClaimId" = @claim, "ClaimedAt" = @now,
-                "Attempts" = "Attempts" + 1, "NextAttemptAt" = @recover
-            WHERE "Id" IN (
-                SELECT r."Id" FROM "SendRecords" r JOIN "SendTasks" t ON t."Id" = r."TaskId"
-                WHERE r."Id" IN (
-                        SELECT "Id" FROM "SendRecords"{(postgres ? "" : " INDEXED BY \"IX_SendRecords_Status_NextAttemptAt_Id\"")}
-                        WHERE "Status" = @queued AND "NextAttemptAt" <= @now ORDER BY "NextAttemptAt", "Id" LIMIT @window)
-                    AND r."Status" = @queued AND t."TemplateCode" = @code AND t."NumberCount" < @small
-                ORDER BY r."Id" LIMIT @size{(postgres ? " FOR UPDATE OF r SKIP LOCKED" : "")})
-            RETURNING "Id", "Phone", "Variables", "TaskId"
-            """;
-        return await RunClaimAsync(db, sql, claimId, now, recoverAt, size, ct, ("window", SmallTaskWindow), ("code", templateCode), ("small", smallerThan));
+        return RunClaimAsync(db, postgres ? SmallClaimPostgres : SmallClaimSqlite, claimId, now, recoverAt, size, ct, SmallTaskWindow, templateCode, smallerThan);
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private static string SmallClaim(bool postgres) => $"""
+        {SetClaimed}
+        WHERE "Id" IN (
+            SELECT r."Id" FROM "SendRecords" r JOIN "SendTasks" t ON t."Id" = r."TaskId"
+            WHERE r."Id" IN (
+                    SELECT "Id" FROM "SendRecords"{(postgres ? "" : " INDEXED BY \"IX_SendRecords_Status_NextAttemptAt_Id\"")}
+                    WHERE "Status" = @p4 AND "NextAttemptAt" <= @p1 ORDER BY "NextAttemptAt", "Id" LIMIT @p6)
+                AND r."Status" = @p4 AND t."TemplateCode" = @p7 AND t."NumberCount" < @p8
+            ORDER BY r."Id" LIMIT @p3{(postgres ? " FOR UPDATE OF r SKIP LOCKED" : "")})
+        {Returning}
+        """;
+
+    private static readonly string SmallClaimSqlite = SmallClaim(postgres: false);
+    private static readonly string SmallClaimPostgres = SmallClaim(postgres: true);
 }
