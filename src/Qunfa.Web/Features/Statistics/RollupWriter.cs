@@ -52,7 +52,7 @@ public sealed class RollupWriter(QunfaDbContext db, OperatorClock clock)
             if (!delta.IsZero) perTask[taskId] = perTask.GetValueOrDefault(taskId) + delta;
         if (perTask.Count == 0) return;
         var ids = perTask.Keys.ToList();
-        var tasks = await db.SendTasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+        var tasks = await db.SendTasks.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id))
             .Select(t => new { t.Id, t.CustomerId, t.SignName, t.TemplateCode, t.TemplateName, t.TemplateType, t.Category, t.CreatedAt, t.ScheduledAt })
             .ToListAsync(ct);
         var perKey = new SortedDictionary<RollupKey, RollupDelta>();
