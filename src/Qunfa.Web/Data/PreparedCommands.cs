@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,18 +15,13 @@ namespace Qunfa.Web.Data;
 /// </summary>
 public static class PreparedCommands
 {
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Cache = new();
+    private static readonly OpenConnectionCache<DbCommand> Cache = new(command => command.Dispose());
 
     /// <summary>The command for <paramref name="sql"/> bound to <paramref name="values"/>, in the context's current transaction.</summary>
     public static DbCommand Bind(QunfaDbContext db, string sql, params ReadOnlySpan<object?> values)
     {
         var connection = db.Database.GetDbConnection();
-        if (!Cache.TryGetValue(connection, out var commands))
-        {
-            commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
-            Cache.Add(connection, commands);
-            connection.StateChange += Forget;
-        }
+        var commands = Cache.For(connection);
         if (!commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
@@ -43,17 +37,6 @@ public static class PreparedCommands
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         return command;
-    }
-
-    // Commands live for one open period of their connection: a pooled SQLite connection may come back with another
-    // handle, and a statement compiled on the old one must never run again.
-    private static void Forget(object? sender, System.Data.StateChangeEventArgs e)
-    {
-        if (e.CurrentState == System.Data.ConnectionState.Open || sender is not DbConnection connection) return;
-        connection.StateChange -= Forget;
-        if (!Cache.TryGetValue(connection, out var commands)) return;
-        Cache.Remove(connection);
-        foreach (var command in commands.Values) command.Dispose();
     }
 
     public static Task<int> ExecuteAsync(QunfaDbContext db, string sql, CancellationToken ct, params object?[] values) =>

@@ -10,16 +10,15 @@ namespace Qunfa.Web.Data;
 /// </summary>
 public static class RecordParentChecksSql
 {
-    private static readonly (string Column, string Table, string Constraint)[] Parents =
+    private static readonly (string Column, string Table, string Constraint, string OnDelete)[] Parents =
     [
-        ("TaskId", "SendTasks", "FK_SendRecords_SendTasks_TaskId"),
-        ("GrantId", "PackageGrants", "FK_SendRecords_PackageGrants_GrantId"),
+        ("TaskId", "SendTasks", "FK_SendRecords_SendTasks_TaskId", "CASCADE"),
+        ("GrantId", "PackageGrants", "FK_SendRecords_PackageGrants_GrantId", "RESTRICT"),
     ];
 
     public static IEnumerable<string> CreatePostgres()
     {
-        yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_SendTasks_TaskId";""";
-        yield return """ALTER TABLE "SendRecords" DROP CONSTRAINT "FK_SendRecords_PackageGrants_GrantId";""";
+        foreach (var parent in Parents) yield return $"""ALTER TABLE "SendRecords" DROP CONSTRAINT "{parent.Constraint}";""";
         yield return $$"""
             CREATE FUNCTION qunfa_send_records_parents_exist() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE wanted bigint; present bigint;
@@ -94,11 +93,9 @@ public static class RecordParentChecksSql
         yield return "DROP FUNCTION IF EXISTS qunfa_send_tasks_delete_records();";
         yield return "DROP FUNCTION IF EXISTS qunfa_parent_keys_unchanged();";
         yield return "DROP FUNCTION IF EXISTS qunfa_send_records_parents_exist();";
-        yield return """
-            ALTER TABLE "SendRecords" ADD CONSTRAINT "FK_SendRecords_SendTasks_TaskId" FOREIGN KEY ("TaskId") REFERENCES "SendTasks" ("Id") ON DELETE CASCADE;
-            """;
-        yield return """
-            ALTER TABLE "SendRecords" ADD CONSTRAINT "FK_SendRecords_PackageGrants_GrantId" FOREIGN KEY ("GrantId") REFERENCES "PackageGrants" ("Id") ON DELETE RESTRICT;
-            """;
+        foreach (var parent in Parents)
+            yield return $"""
+                ALTER TABLE "SendRecords" ADD CONSTRAINT "{parent.Constraint}" FOREIGN KEY ("{parent.Column}") REFERENCES "{parent.Table}" ("Id") ON DELETE {parent.OnDelete};
+                """;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
@@ -15,7 +14,8 @@ namespace Qunfa.Web.Data;
 /// </summary>
 internal static class SqliteStatements
 {
-    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, sqlite3_stmt?>> Cache = new();
+    // A null statement: text of more than one statement, which stays with Microsoft.Data.Sqlite.
+    private static readonly OpenConnectionCache<sqlite3_stmt?> Cache = new(statement => statement?.Dispose());
 
     public static bool TryExecute(QunfaDbContext db, string sql, ReadOnlySpan<object?> values, out int affected)
     {
@@ -70,19 +70,15 @@ internal static class SqliteStatements
     {
         if (db.Database.CurrentTransaction is null || db.Database.GetDbConnection() is not SqliteConnection { State: System.Data.ConnectionState.Open } connection)
             return null;
-        foreach (var value in values)
-            if (!IsPlain(value)) return null;
-        if (!Cache.TryGetValue(connection, out var statements))
-        {
-            statements = new Dictionary<string, sqlite3_stmt?>(StringComparer.Ordinal);
-            Cache.Add(connection, statements);
-            connection.StateChange += Forget;
-        }
+        var statements = Cache.For(connection);
         var handle = connection.Handle!;
         if (!statements.TryGetValue(sql, out var statement))
             statements[sql] = statement = Prepare(handle, sql);
         if (statement is null || raw.sqlite3_bind_parameter_count(statement) != values.Length) return null;
-        for (var i = 0; i < values.Length; i++) Check(handle, Bind(statement, i + 1, values[i]));
+        // A value it does not bind sends the whole statement to Microsoft.Data.Sqlite; what was bound is bound again next time.
+        for (var i = 0; i < values.Length; i++)
+            if (Bind(statement, i + 1, values[i]) is { } rc) Check(handle, rc);
+            else return null;
         return (handle, statement);
     }
 
@@ -95,10 +91,8 @@ internal static class SqliteStatements
         return null;
     }
 
-    private static bool IsPlain(object? value) =>
-        value is null or DBNull or long or int or short or byte or bool or double or string or byte[] or DateOnly;
-
-    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    /// <summary>SQLite's result code, or null for a value bound only by Microsoft.Data.Sqlite.</summary>
+    private static int? Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(statement, index),
         long v => raw.sqlite3_bind_int64(statement, index, v),
@@ -111,23 +105,12 @@ internal static class SqliteStatements
         byte[] v => raw.sqlite3_bind_blob(statement, index, v),
         // As Microsoft.Data.Sqlite binds it, and as EF Core stores a DateOnly column on SQLite.
         DateOnly v => raw.sqlite3_bind_text(statement, index, v.ToString(@"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture)),
-        _ => throw new ArgumentException($"{value.GetType().Name} is not bound here.", nameof(value)),
+        _ => null,
     };
 
     private static void Check(sqlite3 handle, int rc)
     {
         if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
         throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
-    }
-
-    // Statements live for one open period of their connection, as PreparedCommands' do: a pooled connection may come
-    // back with another handle.
-    private static void Forget(object? sender, System.Data.StateChangeEventArgs e)
-    {
-        if (e.CurrentState == System.Data.ConnectionState.Open || sender is not SqliteConnection connection) return;
-        connection.StateChange -= Forget;
-        if (!Cache.TryGetValue(connection, out var statements)) return;
-        Cache.Remove(connection);
-        foreach (var statement in statements.Values) statement?.Dispose();
     }
 }

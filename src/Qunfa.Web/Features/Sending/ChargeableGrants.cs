@@ -37,21 +37,19 @@ public static class ChargeableGrants
 
         public async Task<(List<PackageGrant> Grants, long? TaskId)> ReadAsync(QunfaDbContext db, int customerId, int reserve, CancellationToken ct)
         {
-            if (!db.Database.IsNpgsql())
-            {
-                // The database's write lock is the batch's from its start; the task's id comes from its insert.
-                if (!_grants.TryGetValue(customerId, out var read)) _grants[customerId] = read = await ReadSqliteAsync(db, customerId, ct);
-                return (read, null);
-            }
-            var idsWanted = _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
+            // On SQLite the batch holds the database's write lock from its start, and a task's id comes from its insert.
+            var postgres = db.Database.IsNpgsql();
+            var idsWanted = postgres && _taskIds.Count == 0 ? Math.Max(reserve, 1) : 0;
             if (!_grants.TryGetValue(customerId, out var grants))
-                _grants[customerId] = grants = await ReadPostgresAsync(db, customerId, idsWanted, _taskIds, ct);
+                _grants[customerId] = grants = postgres
+                    ? await ReadPostgresAsync(db, customerId, idsWanted, _taskIds, ct)
+                    : await ReadSqliteAsync(db, customerId, ct);
             else if (idsWanted > 0)
             {
                 await using var reader = await PreparedCommands.Bind(db, NextTaskIds, idsWanted).ExecuteReaderAsync(CommandBehavior.Default, ct);
                 await ReadTaskIdsAsync(reader, _taskIds, ct);
             }
-            return (grants, _taskIds.Dequeue());
+            return (grants, postgres ? _taskIds.Dequeue() : null);
         }
 
         /// <summary>
