@@ -38,6 +38,22 @@ public sealed class SqliteStatementsTests
     }
 
     [Fact]
+    public async Task ParametersUsedOutOfOrder_AreEachBoundToTheirOwnName()
+    {
+        await using var app = await QunfaApp.StartAsync(DatabaseKind.Sqlite);
+        var stored = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("""CREATE TEMP TABLE "Probe" ("Way" TEXT, "Value")""");
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // SQLite numbers @p1 first here, as it is used first.
+            Assert.True(SqliteStatements.TryExecute(db, """INSERT INTO "Probe" ("Value", "Way") VALUES (@p1, @p0)""", ["handle", 7L], out _));
+            return await db.Database.SqlQueryRaw<string>("""SELECT "Way" || '=' || "Value" AS "Value" FROM "Probe" """).SingleAsync();
+        });
+        Assert.Equal("handle=7", stored);
+    }
+
+    [Fact]
     public async Task AScalar_IsTypedAsExecuteScalarTypesIt_AndAFailure_IsTheLibrarysException()
     {
         await using var app = await QunfaApp.StartAsync(DatabaseKind.Sqlite);

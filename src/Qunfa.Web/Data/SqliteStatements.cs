@@ -14,8 +14,11 @@ namespace Qunfa.Web.Data;
 /// </summary>
 internal static class SqliteStatements
 {
-    // A null statement: text of more than one statement, which stays with Microsoft.Data.Sqlite.
-    private static readonly OpenConnectionCache<sqlite3_stmt?> Cache = new(statement => statement?.Dispose());
+    /// <summary>A prepared statement and the SQLite index of each value (@p0, @p1, …): SQLite numbers them in order of first use.</summary>
+    private sealed record Statement(sqlite3_stmt Handle, int[] Indexes);
+
+    // A null statement: text of more than one statement, or with other parameters than @p0…, which stays with Microsoft.Data.Sqlite.
+    private static readonly OpenConnectionCache<Statement?> Cache = new(statement => statement?.Handle.Dispose());
 
     public static bool TryExecute(QunfaDbContext db, string sql, ReadOnlySpan<object?> values, out int affected)
     {
@@ -74,19 +77,21 @@ internal static class SqliteStatements
         var handle = connection.Handle!;
         if (!statements.TryGetValue(sql, out var statement))
             statements[sql] = statement = Prepare(handle, sql);
-        if (statement is null || raw.sqlite3_bind_parameter_count(statement) != values.Length) return null;
+        if (statement is null || statement.Indexes.Length != values.Length) return null;
         // A value it does not bind sends the whole statement to Microsoft.Data.Sqlite; what was bound is bound again next time.
         for (var i = 0; i < values.Length; i++)
-            if (Bind(statement, i + 1, values[i]) is { } rc) Check(handle, rc);
+            if (Bind(statement.Handle, statement.Indexes[i], values[i]) is { } rc) Check(handle, rc);
             else return null;
-        return (handle, statement);
+        return (handle, statement.Handle);
     }
 
-    /// <summary>The statement, or null for text of more than one statement, which stays with Microsoft.Data.Sqlite.</summary>
-    private static sqlite3_stmt? Prepare(sqlite3 handle, string sql)
+    /// <summary>The statement, or null for text of more than one statement or with parameters not named @p0…@pN.</summary>
+    private static Statement? Prepare(sqlite3 handle, string sql)
     {
         Check(handle, raw.sqlite3_prepare_v3(handle, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out var tail));
-        if (string.IsNullOrWhiteSpace(tail)) return statement;
+        var indexes = new int[raw.sqlite3_bind_parameter_count(statement)];
+        for (var i = 0; i < indexes.Length; i++) indexes[i] = raw.sqlite3_bind_parameter_index(statement, "@p" + i);
+        if (string.IsNullOrWhiteSpace(tail) && !indexes.Contains(0)) return new Statement(statement, indexes);
         statement.Dispose();
         return null;
     }
