@@ -174,8 +174,8 @@ public sealed class RecordSettlement(QunfaDbContext db, IOptions<SendingOptions>
                 WHERE r."TaskId" = "SendTasks"."Id" AND r."Status" IN ('Queued', 'Submitting', 'Submitted'))
         """;
 
-    internal static readonly string CompletePostgres = Complete("SELECT unnest(@p0::bigint[])");
-    internal static readonly string CompleteSqlite = Complete("""SELECT "value" FROM json_each(@p0)""");
+    private static readonly string CompletePostgres = Complete("SELECT unnest(@p0::bigint[])");
+    private static readonly string CompleteSqlite = Complete("""SELECT "value" FROM json_each(@p0)""");
 
     private static string? Trim(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 }
